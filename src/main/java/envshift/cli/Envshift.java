@@ -1,0 +1,56 @@
+package envshift.cli;
+
+import envshift.EnvshiftException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The root command. Subcommands are one class each; this class only lists them and wires exit codes. */
+@Command(
+    name = "envshift",
+    mixinStandardHelpOptions = true,
+    versionProvider = Version.class,
+    description = "Move GPG-encrypted settings out of a repository and into Heroku config vars.",
+    subcommands = {CommandLine.HelpCommand.class},
+    exitCodeOnInvalidInput = EnvshiftException.USAGE,
+    exitCodeOnExecutionException = EnvshiftException.ERROR,
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:success",
+      "1:error (bad input, decryption, parse, API or network failure)",
+      "2:differences found (plan --detailed-exitcode, drift)",
+      "64:usage error"
+    })
+public final class Envshift implements Runnable {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "Missing subcommand");
+  }
+
+  public static int run(String... args) {
+    PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+    PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+    return run(out, err, args);
+  }
+
+  /** The entry tests call: output only through {@code out} and {@code err}. */
+  public static int run(PrintWriter out, PrintWriter err, String... args) {
+    CommandLine cl = commandLine(out, err);
+    int code = cl.execute(args);
+    out.flush();
+    err.flush();
+    return code;
+  }
+
+  static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+    CommandLine cl = new CommandLine(new Envshift());
+    cl.setOut(out);
+    cl.setErr(err);
+    cl.setExecutionExceptionHandler(new ErrorHandler());
+    cl.setExitCodeExceptionMapper(ErrorHandler::exitCodeOf);
+    return cl;
+  }
+}

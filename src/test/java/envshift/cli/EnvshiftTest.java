@@ -1,0 +1,28 @@
+package envshift.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+
+class EnvshiftTest {
+  @Test
+  void unknownOptionIsAUsageErrorWithExit64() {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Envshift.run(new PrintWriter(out), new PrintWriter(err), "--no-such-option");
+    assertThat(code).isEqualTo(64);
+    assertThat(err.toString()).contains("--no-such-option");
+    assertThat(out.toString()).isEmpty();
+  }
+
+  @Test
+  void versionGoesToStdout() {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Envshift.run(new PrintWriter(out), new PrintWriter(err), "--version");
+    assertThat(code).isZero();
+    assertThat(out.toString()).startsWith("envshift ");
+  }
+}
