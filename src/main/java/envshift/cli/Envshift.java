@@ -12,7 +12,13 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description = "Move GPG-encrypted settings out of a repository and into Heroku config vars.",
-    subcommands = {CommandLine.HelpCommand.class},
+    subcommands = {
+      CommandLine.HelpCommand.class,
+      InitCommand.class,
+      DecryptCommand.class,
+      ShowCommand.class,
+      DotenvCommand.class
+    },
     exitCodeOnInvalidInput = EnvshiftException.USAGE,
     exitCodeOnExecutionException = EnvshiftException.ERROR,
     exitCodeListHeading = "%nExit codes:%n",
@@ -24,6 +30,22 @@ import picocli.CommandLine.Command;
     })
 public final class Envshift implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @CommandLine.Option(
+      names = "--debug",
+      scope = CommandLine.ScopeType.INHERIT,
+      description = "Show stack traces and HTTP traces (never secrets or the API token).")
+  boolean debug;
+
+  private final Context context;
+
+  Envshift(Context context) {
+    this.context = context;
+  }
+
+  Context context() {
+    return context;
+  }
 
   @Override
   public void run() {
@@ -38,15 +60,20 @@ public final class Envshift implements Runnable {
 
   /** The entry tests call: output only through {@code out} and {@code err}. */
   public static int run(PrintWriter out, PrintWriter err, String... args) {
-    CommandLine cl = commandLine(out, err);
+    return run(Context.system(), out, err, args);
+  }
+
+  /** The entry tests call with a controlled environment. */
+  public static int run(Context context, PrintWriter out, PrintWriter err, String... args) {
+    CommandLine cl = commandLine(context, out, err);
     int code = cl.execute(args);
     out.flush();
     err.flush();
     return code;
   }
 
-  static CommandLine commandLine(PrintWriter out, PrintWriter err) {
-    CommandLine cl = new CommandLine(new Envshift());
+  static CommandLine commandLine(Context context, PrintWriter out, PrintWriter err) {
+    CommandLine cl = new CommandLine(new Envshift(context));
     cl.setOut(out);
     cl.setErr(err);
     cl.setExecutionExceptionHandler(new ErrorHandler());

@@ -1,0 +1,68 @@
+package envshift.cli;
+
+import envshift.EnvshiftException;
+import envshift.manifest.Environment;
+import envshift.manifest.Manifest;
+import envshift.manifest.Source;
+import envshift.pgp.MessageInfo;
+import envshift.pgp.MessageInspector;
+import envshift.pgp.OpenPgp;
+import envshift.pgp.Recipient;
+import envshift.pgp.Recipients;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Who encrypted outputs (the dev .env.gpg, backups) are for: the manifest's {@code recipients}, or else
+ * everyone the legacy files were encrypted to, so nobody who could read the old files loses access.
+ */
+final class RecipientsFinder {
+  private final Conversion conversion;
+
+  RecipientsFinder(Conversion conversion) {
+    this.conversion = conversion;
+  }
+
+  List<Recipient> recipients() {
+    Manifest manifest = conversion.manifest();
+    if (!manifest.recipients().isEmpty()) {
+      return Recipients.resolve(manifest.recipients(), conversion.keyRing());
+    }
+    Set<String> keyIds = new LinkedHashSet<>();
+    for (Environment env : manifest.environments()) {
+      for (Source source : env.sources()) {
+        legacyRecipients(source.path()).forEach(keyIds::add);
+      }
+    }
+    if (keyIds.isEmpty()) {
+      throw new EnvshiftException(
+          "no recipients known for encrypted output: list them under 'recipients:' in "
+              + "envshift.yml (the legacy files name none), or use --plain");
+    }
+    return Recipients.resolve(List.copyOf(keyIds), conversion.keyRing());
+  }
+
+  private List<String> legacyRecipients(String relativePath) {
+    Path file = conversion.root().resolve(relativePath);
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(file);
+    } catch (IOException e) {
+      throw new EnvshiftException(relativePath + ": cannot read (" + e.getClass().getSimpleName() + ")", e);
+    }
+    if (!OpenPgp.looksLikeOpenPgp(bytes)) return List.of();
+    MessageInfo info = MessageInspector.inspect(bytes, relativePath, conversion.keyRing());
+    return info.recipients().stream().map(r -> r.keyId().toString()).toList();
+  }
+
+  static String describe(List<Recipient> recipients) {
+    return recipients.stream()
+        .map(r -> r.userIds().isEmpty() ? r.keyId().toString() : r.userIds().get(0))
+        .collect(Collectors.joining(", "));
+  }
+}

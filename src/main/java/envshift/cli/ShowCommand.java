@@ -1,0 +1,87 @@
+package envshift.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import envshift.convert.EnvironmentLoader.LoadedEnvironment;
+import envshift.manifest.Environment;
+import envshift.mapping.EnvVar;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code envshift show}: the mapped variables per environment, masked unless --reveal. */
+@Command(
+    name = "show",
+    mixinStandardHelpOptions = true,
+    description = "Show the variables each environment maps to (values masked unless --reveal).")
+final class ShowCommand implements Callable<Integer> {
+  @ParentCommand Envshift root;
+  @Mixin RepoOptions repo;
+  @Mixin KeyOptions keys;
+
+  @Option(names = "--env", paramLabel = "NAME", description = "Only this environment. Repeatable.")
+  List<String> envs = new ArrayList<>();
+
+  @Option(names = "--reveal", description = "Print the values themselves.")
+  boolean reveal;
+
+  @Option(names = "--json", description = "{\"<env>\": {\"<NAME>\": \"<value or mask>\"}} on stdout.")
+  boolean json;
+
+  @Override
+  public Integer call() throws Exception {
+    Conversion conversion = new Conversion(root.context(), repo, keys);
+    PrintWriter out = root.spec.commandLine().getOut();
+    PrintWriter err = root.spec.commandLine().getErr();
+    List<LoadedEnvironment> loaded = new ArrayList<>();
+    for (Environment env : selected(conversion)) {
+      LoadedEnvironment e = conversion.loader().load(env);
+      Conversion.report(e, err);
+      loaded.add(e);
+    }
+    if (json) {
+      out.println(toJson(loaded));
+    } else {
+      loaded.forEach(e -> printHuman(e, out));
+    }
+    return 0;
+  }
+
+  private List<Environment> selected(Conversion conversion) {
+    if (envs.isEmpty()) return conversion.manifest().environments();
+    return envs.stream().map(conversion.manifest()::environment).toList();
+  }
+
+  private String value(EnvVar v) {
+    return reveal ? v.value().reveal() : v.value().mask();
+  }
+
+  private String toJson(List<LoadedEnvironment> loaded) throws Exception {
+    Map<String, Map<String, String>> doc = new LinkedHashMap<>();
+    for (LoadedEnvironment e : loaded) {
+      Map<String, String> vars = new LinkedHashMap<>();
+      e.vars().vars().values().forEach(v -> vars.put(v.name(), value(v)));
+      doc.put(e.environment().name(), vars);
+    }
+    return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(doc);
+  }
+
+  private void printHuman(LoadedEnvironment e, PrintWriter out) {
+    Environment env = e.environment();
+    String target = env.heroku().map(Targets::describe).orElse("no Heroku target");
+    out.printf("%s (%d variables, %s)%n", env.name(), e.vars().vars().size(), target);
+    int width = e.vars().vars().keySet().stream().mapToInt(String::length).max().orElse(0);
+    for (EnvVar v : e.vars().vars().values()) {
+      String shown = value(v).replace("\n", "\n  " + " ".repeat(width + 2));
+      out.printf("  %-" + Math.max(width, 1) + "s  %s%n", v.name(), shown);
+    }
+    out.println();
+  }
+}

@@ -1,0 +1,58 @@
+package envshift.convert;
+
+import envshift.manifest.Environment;
+import envshift.manifest.Manifest;
+import envshift.manifest.Source;
+import envshift.mapping.ConfigLimit;
+import envshift.mapping.EnvMapper;
+import envshift.mapping.EnvSet;
+import envshift.settings.ParseWarning;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The conversion pipeline for one environment of a manifest: each source decrypted and parsed (in
+ * manifest order), merged and mapped to env vars, then checked against Heroku's config size limit.
+ */
+public final class EnvironmentLoader {
+  private final Manifest manifest;
+  private final SourceReader reader;
+
+  public EnvironmentLoader(Manifest manifest, SourceReader reader) {
+    this.manifest = manifest;
+    this.reader = reader;
+  }
+
+  public LoadedEnvironment load(Environment env) {
+    List<SourceReader.LoadedSource> sources = new ArrayList<>();
+    for (Source source : env.sources()) {
+      sources.add(reader.load(source.path()));
+    }
+    EnvSet vars =
+        EnvMapper.map(sources.stream().map(SourceReader.LoadedSource::module).toList(), manifest.rules());
+    ConfigLimit.check(env.name(), vars);
+    List<ParseWarning> warnings = new ArrayList<>();
+    sources.forEach(s -> warnings.addAll(s.module().warnings()));
+    return new LoadedEnvironment(env, sources, vars, warnings);
+  }
+
+  public LoadedEnvironment load(String envName) {
+    return load(manifest.environment(envName));
+  }
+
+  /** One environment after conversion, with what was met on the way. */
+  public record LoadedEnvironment(
+      Environment environment,
+      List<SourceReader.LoadedSource> sources,
+      EnvSet vars,
+      List<ParseWarning> warnings) {
+    public LoadedEnvironment {
+      sources = List.copyOf(sources);
+      warnings = List.copyOf(warnings);
+    }
+
+    public boolean anySourceEncrypted() {
+      return sources.stream().anyMatch(SourceReader.LoadedSource::encrypted);
+    }
+  }
+}
