@@ -66,7 +66,7 @@ final class DotenvCommand implements Callable<Integer> {
     byte[] content = text.getBytes(StandardCharsets.UTF_8);
     String how;
     if (encrypt) {
-      List<Recipient> to = new RecipientsFinder(conversion).recipients();
+      List<Recipient> to = new RecipientsFinder(conversion).recipients("use --plain");
       content = Encryptor.encrypt(content, to, conversion.keyRing(), false, ".env");
       how = "encrypted to " + RecipientsFinder.describe(to);
     } else {

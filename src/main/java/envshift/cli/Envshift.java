@@ -17,7 +17,11 @@ import picocli.CommandLine.Command;
       InitCommand.class,
       DecryptCommand.class,
       ShowCommand.class,
-      DotenvCommand.class
+      DotenvCommand.class,
+      PlanCommand.class,
+      ApplyCommand.class,
+      PullCommand.class,
+      RestoreCommand.class
     },
     exitCodeOnInvalidInput = EnvshiftException.USAGE,
     exitCodeOnExecutionException = EnvshiftException.ERROR,

@@ -30,6 +30,12 @@ final class KeyOptions {
   Path gnupgHome;
 
   @Option(
+      names = "--public-key",
+      paramLabel = "FILE",
+      description = "Public keys to encrypt to (gpg --export [--armor]). Repeatable.")
+  List<Path> publicKeys = new ArrayList<>();
+
+  @Option(
       names = "--passphrase-file",
       paramLabel = "FILE",
       description = "Read the key or message passphrase from FILE (first line).")
@@ -41,6 +47,7 @@ final class KeyOptions {
     secretKeys.forEach(builder::secretKeyFile);
     defaultHome(ctx).ifPresent(builder::gnupgHome);
     repoKeyring.ifPresent(builder::publicKeyFile);
+    publicKeys.forEach(builder::publicKeyFile);
     return builder.build();
   }
 

@@ -28,7 +28,8 @@ final class RecipientsFinder {
     this.conversion = conversion;
   }
 
-  List<Recipient> recipients() {
+  /** {@code orElse} says what the user can do instead when no recipient is known. */
+  List<Recipient> recipients(String orElse) {
     Manifest manifest = conversion.manifest();
     if (!manifest.recipients().isEmpty()) {
       return Recipients.resolve(manifest.recipients(), conversion.keyRing());
@@ -42,7 +43,7 @@ final class RecipientsFinder {
     if (keyIds.isEmpty()) {
       throw new EnvshiftException(
           "no recipients known for encrypted output: list them under 'recipients:' in "
-              + "envshift.yml (the legacy files name none), or use --plain");
+              + "envshift.yml (the legacy files name none), or " + orElse);
     }
     return Recipients.resolve(List.copyOf(keyIds), conversion.keyRing());
   }

@@ -1,0 +1,83 @@
+package envshift.cli;
+
+import envshift.EnvshiftException;
+import envshift.plan.AppOutcome;
+import envshift.plan.OutcomeText;
+import envshift.plan.Plan;
+import envshift.plan.PlanText;
+import envshift.plan.RenderOptions;
+import envshift.push.Applier;
+import envshift.push.BackupStore;
+import envshift.push.PlannedApp;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code envshift apply}: plan, confirm, then one backed-up, verified PATCH per changed app. */
+@Command(
+    name = "apply",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Push each environment's variables to its Heroku app: one PATCH, one release per changed app.",
+      "The live config is backed up (encrypted) first; add-on owned vars are never touched."
+    })
+final class ApplyCommand implements Callable<Integer> {
+  @ParentCommand Envshift root;
+  @Mixin RepoOptions repo;
+  @Mixin KeyOptions keys;
+  @Mixin HerokuOptions heroku;
+  @Mixin ConfirmOptions confirm;
+
+  @Option(names = "--env", paramLabel = "NAME", description = "Only this environment. Repeatable.")
+  List<String> envs = new ArrayList<>();
+
+  @Option(names = "--prune", description = "Also delete live vars the sources do not declare.")
+  boolean prune;
+
+  @ArgGroup(exclusive = true)
+  BackupOptions backup = new BackupOptions();
+
+  @Override
+  public Integer call() {
+    confirm.requireYesWithoutTerminal(root.context());
+    Pusher pusher = new Pusher(root, repo, keys, heroku);
+    PrintWriter out = root.spec.commandLine().getOut();
+    List<PlannedApp> planned = pusher.plan(envs, prune);
+    Plan plan = new Plan(planned.stream().map(PlannedApp::plan).toList());
+    out.print(PlanText.render(plan, new RenderOptions(false, root.context().colour())));
+    out.flush();
+    if (!plan.hasChanges()) {
+      out.println("Nothing to apply.");
+      return 0;
+    }
+    if (!confirm.confirmed(root.context(), "Apply these changes?")) {
+      out.println("Cancelled; nothing was written.");
+      return EnvshiftException.ERROR;
+    }
+    Optional<BackupStore> backups =
+        backup.store(root.context(), () -> new RecipientsFinder(pusher.conversion()).recipients("pass --no-backup"),
+            pusher.conversion().keyRing(), Clock.systemUTC());
+    Applier applier = new Applier(pusher.client(), backups, heroku.concurrency());
+    List<AppOutcome> outcomes = applier.applyAll(planned, o -> progress(out, o));
+    out.print(OutcomeText.render(outcomes));
+    out.flush();
+    boolean failed = outcomes.stream().anyMatch(o -> o.status() == AppOutcome.Status.FAILED);
+    return failed ? EnvshiftException.ERROR : 0;
+  }
+
+  private static void progress(PrintWriter out, AppOutcome o) {
+    synchronized (out) {
+      out.println("  " + o.app() + ": " + o.status().name().toLowerCase(java.util.Locale.ROOT)
+          + o.release().map(v -> " (v" + v + ")").orElse(""));
+      out.flush();
+    }
+  }
+}

@@ -1,0 +1,44 @@
+package envshift.cli;
+
+import envshift.heroku.ApiEndpoint;
+import envshift.heroku.HerokuClient;
+import envshift.heroku.HerokuCredentials;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.util.Optional;
+import picocli.CommandLine.Option;
+
+/**
+ * How to reach the Platform API, like the Heroku CLI: token from HEROKU_API_KEY or ~/.netrc, host from
+ * HEROKU_HOST, overridden by --api-url.
+ */
+final class HerokuOptions {
+  @Option(
+      names = "--api-url",
+      paramLabel = "URL",
+      description = "The Platform API URL (default: from HEROKU_HOST, else https://api.heroku.com).")
+  String apiUrl;
+
+  @Option(
+      names = "--concurrency",
+      paramLabel = "N",
+      description = "Apps handled at once (default: ${DEFAULT-VALUE}).")
+  int concurrency = 8;
+
+  HerokuClient client(Context ctx, boolean debug, PrintWriter err) {
+    String base = ApiEndpoint.resolve(ctx.env(), Optional.ofNullable(apiUrl));
+    String host = URI.create(base).getHost();
+    char[] token = HerokuCredentials.token(ctx.env(), ctx.home(), host == null ? "api.heroku.com" : host);
+    return HerokuClient.builder()
+        .baseUrl(base)
+        .token(token)
+        .userAgentVersion(Version.VERSION)
+        .debugLog(debug ? Optional.of(err) : Optional.empty())
+        .build();
+  }
+
+  int concurrency() {
+    if (concurrency < 1) throw envshift.EnvshiftException.usage("--concurrency must be at least 1");
+    return concurrency;
+  }
+}

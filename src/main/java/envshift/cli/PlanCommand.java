@@ -1,0 +1,57 @@
+package envshift.cli;
+
+import envshift.EnvshiftException;
+import envshift.plan.Plan;
+import envshift.plan.PlanJson;
+import envshift.plan.PlanText;
+import envshift.plan.RenderOptions;
+import envshift.push.PlannedApp;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code envshift plan}: what apply would change, per app. Reads only. */
+@Command(
+    name = "plan",
+    mixinStandardHelpOptions = true,
+    description = "Compare each environment's variables with its live Heroku app and print the changes.")
+final class PlanCommand implements Callable<Integer> {
+  @ParentCommand Envshift root;
+  @Mixin RepoOptions repo;
+  @Mixin KeyOptions keys;
+  @Mixin HerokuOptions heroku;
+
+  @Option(names = "--env", paramLabel = "NAME", description = "Only this environment. Repeatable.")
+  List<String> envs = new ArrayList<>();
+
+  @Option(names = "--prune", description = "Also delete live vars the sources do not declare.")
+  boolean prune;
+
+  @Option(names = "--reveal", description = "Print values instead of masks.")
+  boolean reveal;
+
+  @Option(names = "--json", description = "Print the plan as JSON.")
+  boolean json;
+
+  @Option(names = "--detailed-exitcode", description = "Exit 0 when nothing would change, 2 when something would, 1 on error.")
+  boolean detailedExitcode;
+
+  @Override
+  public Integer call() {
+    Pusher pusher = new Pusher(root, repo, keys, heroku);
+    List<PlannedApp> planned = pusher.plan(envs, prune);
+    Plan plan = new Plan(planned.stream().map(PlannedApp::plan).toList());
+    var out = root.spec.commandLine().getOut();
+    if (json) {
+      out.println(PlanJson.render(plan, reveal));
+    } else {
+      out.print(PlanText.render(plan, new RenderOptions(reveal, root.context().colour())));
+    }
+    out.flush();
+    return detailedExitcode && plan.hasChanges() ? EnvshiftException.DIFFERENCES : 0;
+  }
+}
