@@ -102,12 +102,27 @@ public final class Gpg implements AutoCloseable {
 
   /** The long key id of the newest encryption-capable subkey of {@code who}. */
   public String encryptionSubkeyId(String who) {
+    return encryptionSubkeyField(who, 4);
+  }
+
+  /** The keygrip (the {@code private-keys-v1.d} file name) of that subkey. */
+  public String encryptionSubkeyKeygrip(String who) {
+    return encryptionSubkeyField(who, -1);
+  }
+
+  private String encryptionSubkeyField(String who, int field) {
     String found = null;
-    for (String line :
-        ok(run(new byte[0], "--with-colons", "--list-keys", who)).stdoutText().lines().toList()) {
+    boolean inSubkey = false;
+    Result listing = ok(run(new byte[0], "--with-colons", "--with-keygrip", "--list-keys", who));
+    for (String line : listing.stdoutText().lines().toList()) {
       String[] f = line.split(":", -1);
-      if (f[0].equals("sub") && f[11].contains("e")) {
-        found = f[4];
+      if (f[0].equals("pub") || f[0].equals("sub")) {
+        inSubkey = f[0].equals("sub") && f[11].contains("e");
+        if (inSubkey && field >= 0) {
+          found = f[field];
+        }
+      } else if (f[0].equals("grp") && inSubkey && field < 0) {
+        found = f[9];
       }
     }
     if (found == null) {
