@@ -90,6 +90,13 @@ public final class Gpg implements AutoCloseable {
     return fingerprint(userId);
   }
 
+  /** Revokes the {@code index}-th subkey (1-based, gpg's order) through {@code --edit-key}. */
+  public void revokeSubkey(String fingerprint, int index) {
+    byte[] answers =
+        ("key " + index + "\nrevkey\ny\n0\n\ny\nsave\n").getBytes(StandardCharsets.US_ASCII);
+    ok(run(answers, concat(passphraseArgs(""), "--command-fd", "0", "--edit-key", fingerprint)));
+  }
+
   /** Runs any key-making command with extra options first, e.g. {@code --faked-system-time}. */
   public void keyCommand(String passphrase, String... args) {
     ok(run(new byte[0], concat(passphraseArgs(passphrase), args)));
@@ -117,7 +124,8 @@ public final class Gpg implements AutoCloseable {
     for (String line : listing.stdoutText().lines().toList()) {
       String[] f = line.split(":", -1);
       if (f[0].equals("pub") || f[0].equals("sub")) {
-        inSubkey = f[0].equals("sub") && f[11].contains("e");
+        boolean usable = !f[1].equals("r") && !f[1].equals("e"); // not revoked, not expired
+        inSubkey = f[0].equals("sub") && f[11].contains("e") && usable;
         if (inSubkey && field >= 0) {
           found = f[field];
         }
@@ -129,6 +137,11 @@ public final class Gpg implements AutoCloseable {
       throw new AssertionError("no encryption subkey for " + who);
     }
     return found;
+  }
+
+  /** Every public key in the home, binary, as a {@code pubring.gpg} would hold them. */
+  public byte[] exportAllPublic() {
+    return ok(run(new byte[0], "--export")).stdout();
   }
 
   public byte[] exportPublic(String who, boolean armor) {
