@@ -25,6 +25,7 @@ class DecryptorGnupgHomeTest {
   private static final String RSA_LOCKED = "Rsa Locked <rsa-locked@example.org>";
   private static final String CV = "Cv Plain <cv@example.org>";
   private static final String CV_LOCKED = "Cv Locked <cv-locked@example.org>";
+  private static final String ELGAMAL = "Elg Plain <elg@example.org>";
   private static final String PASSPHRASE = "hunter2 but longer";
   private static final String LABEL = "configs/settings.py.gpg";
   private static final byte[] PLAINTEXT =
@@ -40,6 +41,7 @@ class DecryptorGnupgHomeTest {
     gpg.generateKey(RSA_LOCKED, KeyType.RSA2048, PASSPHRASE);
     gpg.generateKey(CV, KeyType.CV25519, "");
     gpg.generateKey(CV_LOCKED, KeyType.CV25519, PASSPHRASE);
+    gpg.generateKey(ELGAMAL, KeyType.DSA_ELGAMAL, "");
   }
 
   @AfterAll
@@ -103,6 +105,14 @@ class DecryptorGnupgHomeTest {
 
     assertThat(file.plaintext()).isEqualTo(PLAINTEXT);
     assertThat(asked).hasSize(1);
+  }
+
+  @Test
+  void elgamalKeyFromTheHomeDecrypts() {
+    DecryptedFile file =
+        decrypt(gpg.encrypt(PLAINTEXT, List.of(ELGAMAL)), gpg.home(), new ArrayList<>());
+
+    assertThat(file.plaintext()).isEqualTo(PLAINTEXT);
   }
 
   @Test

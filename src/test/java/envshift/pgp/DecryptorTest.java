@@ -40,6 +40,7 @@ class DecryptorTest {
   private static final String RSA = "Dev Tester <dev@example.org>";
   private static final String CV = "Curve Person <cv@example.org>";
   private static final String LOCKED = "Locked Lucy <lucy@example.org>";
+  private static final String ELGAMAL = "Old Elgamal <elg@example.org>";
   private static final String PASSPHRASE = "correct horse battery";
   private static final byte[] PLAINTEXT =
       "SECRET_KEY = 'django-insecure-canary-8d7f'\nDEBUG = False\n"
@@ -50,6 +51,7 @@ class DecryptorTest {
   static Path rsaExport;
   static Path cvExport;
   static Path lockedExport;
+  static Path elgamalExport;
 
   @BeforeAll
   static void makeKeys() throws IOException {
@@ -57,8 +59,10 @@ class DecryptorTest {
     gpg.generateKey(RSA, KeyType.RSA2048, "");
     gpg.generateKey(CV, KeyType.CV25519, "");
     gpg.generateKey(LOCKED, KeyType.RSA2048, PASSPHRASE);
+    gpg.generateKey(ELGAMAL, KeyType.DSA_ELGAMAL, "");
     rsaExport = Files.write(dir.resolve("rsa.asc"), gpg.exportSecret(RSA, true, ""));
     cvExport = Files.write(dir.resolve("cv.gpg"), gpg.exportSecret(CV, false, ""));
+    elgamalExport = Files.write(dir.resolve("elg.asc"), gpg.exportSecret(ELGAMAL, true, ""));
     lockedExport =
         Files.write(dir.resolve("locked.asc"), gpg.exportSecret(LOCKED, true, PASSPHRASE));
   }
@@ -108,6 +112,37 @@ class DecryptorTest {
 
     assertThat(file.plaintext()).isEqualTo(PLAINTEXT);
     assertThat(file.decryptedWith()).contains(KeyId.parse(gpg.encryptionSubkeyId(CV)));
+  }
+
+  @Test
+  void elgamalMessageForAnOldDsaKeyDecrypts() {
+    byte[] message = gpg.encrypt(PLAINTEXT, List.of(ELGAMAL));
+
+    DecryptedFile file = decrypt(message, elgamalExport);
+
+    assertThat(file.plaintext()).isEqualTo(PLAINTEXT);
+    assertThat(file.decryptedWith()).contains(KeyId.parse(gpg.encryptionSubkeyId(ELGAMAL)));
+  }
+
+  @Test
+  void anUnprotectedKeyIsTriedBeforeAnyPassphraseIsAskedFor() {
+    List<String> asked = new ArrayList<>();
+    KeyRing keys =
+        KeyRing.builder()
+            .secretKeyFile(lockedExport)
+            .secretKeyFile(rsaExport)
+            .passphrases(
+                forWhat -> {
+                  asked.add(forWhat);
+                  return Optional.of(PASSPHRASE.toCharArray());
+                })
+            .build();
+    byte[] message = gpg.encrypt(PLAINTEXT, List.of(LOCKED, RSA));
+
+    DecryptedFile file = new Decryptor(keys).decrypt(message, "configs/app.py.gpg");
+
+    assertThat(file.decryptedWith()).contains(KeyId.parse(gpg.encryptionSubkeyId(RSA)));
+    assertThat(asked).isEmpty();
   }
 
   @Test

@@ -28,7 +28,9 @@ public final class Gpg implements AutoCloseable {
     /** rsa2048 primary (sign, certify) with an rsa2048 encryption subkey. */
     RSA2048,
     /** GnuPG's future-default: ed25519 primary with a cv25519 encryption subkey. */
-    CV25519
+    CV25519,
+    /** An old-style dsa2048 primary with an elg2048 (ElGamal) encryption subkey. */
+    DSA_ELGAMAL
   }
 
   /** One gpg run: its exit code, stdout bytes and stderr text. */
@@ -71,23 +73,19 @@ public final class Gpg implements AutoCloseable {
    */
   public String generateKey(String userId, KeyType type, String passphrase) {
     List<String> pass = passphraseArgs(passphrase);
-    if (type == KeyType.RSA2048) {
+    if (type == KeyType.CV25519) {
       ok(
           run(
               new byte[0],
-              concat(pass, "--quick-gen-key", userId, "rsa2048", "sign,cert", "never")));
-      String fingerprint = fingerprint(userId);
-      ok(
-          run(
-              new byte[0],
-              concat(pass, "--quick-add-key", fingerprint, "rsa2048", "encr", "never")));
-      return fingerprint;
+              concat(pass, "--quick-gen-key", userId, "future-default", "default", "never")));
+      return fingerprint(userId);
     }
-    ok(
-        run(
-            new byte[0],
-            concat(pass, "--quick-gen-key", userId, "future-default", "default", "never")));
-    return fingerprint(userId);
+    String primary = type == KeyType.RSA2048 ? "rsa2048" : "dsa2048";
+    String subkey = type == KeyType.RSA2048 ? "rsa2048" : "elg2048";
+    ok(run(new byte[0], concat(pass, "--quick-gen-key", userId, primary, "sign,cert", "never")));
+    String fingerprint = fingerprint(userId);
+    ok(run(new byte[0], concat(pass, "--quick-add-key", fingerprint, subkey, "encr", "never")));
+    return fingerprint;
   }
 
   /** Revokes the {@code index}-th subkey (1-based, gpg's order) through {@code --edit-key}. */
