@@ -7,9 +7,12 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.bouncycastle.openpgp.PGPDataValidationException;
 import org.bouncycastle.openpgp.PGPEncryptedData;
 import org.bouncycastle.openpgp.PGPException;
@@ -70,9 +73,8 @@ public final class Decryptor {
                 + " MiB; refusing it",
             e);
       }
-      // The outer packets were complete, so a failure inside the encrypted body (a bad MDC, AEAD
-      // tag
-      // or zlib checksum, or garbage packets) means the data was modified or is corrupt.
+      // The outer packets were complete, so a failure inside the encrypted body (a bad MDC or
+      // AEAD tag, a zlib checksum, garbage packets) means the data was modified or is corrupt.
       throw integrityFailed(label, e);
     }
   }
@@ -97,41 +99,39 @@ public final class Decryptor {
    */
   private Opened open(EncryptedMessage message, String label) throws PGPException {
     Attempts attempts = new Attempts(message, keys, label);
-    List<Candidate> candidates = candidates(message);
-    for (Candidate candidate : candidates) {
+    List<Candidate> locked = new ArrayList<>();
+    for (Candidate candidate : candidates(message)) { // 1 and 2: named recipients, then hidden ones
       Optional<PGPPrivateKey> key = keys.ready(candidate.key());
-      if (key.isPresent()) {
-        Optional<Opened> opened = tryKey(message, candidate.index(), key.get());
-        if (opened.isPresent()) {
-          return opened.get();
-        }
+      Optional<Opened> opened =
+          key.isPresent() ? tryKey(message, candidate.index(), key.get()) : Optional.empty();
+      if (opened.isPresent()) {
+        return opened.get();
+      } else if (key.isEmpty()) {
+        locked.add(candidate);
       }
     }
-    Optional<Opened> symmetric = trySymmetric(message, label, attempts);
+    Optional<Opened> symmetric = trySymmetric(message, label, attempts); // 3
     if (symmetric.isPresent()) {
       return symmetric.get();
     }
-    for (Candidate candidate : candidates) {
-      if (keys.ready(candidate.key()).isPresent()) {
-        continue; // tried above
-      }
-      Unlock unlock = keys.unlock(candidate.key());
+    Set<StoredSecretKey> failed = Collections.newSetFromMap(new IdentityHashMap<>());
+    for (Candidate candidate : locked) { // 4: asks for passphrases, once per key
+      Unlock unlock = failed.contains(candidate.key()) ? null : keys.unlock(candidate.key());
       if (unlock instanceof Unlock.Unlocked unlocked) {
         Optional<Opened> opened = tryKey(message, candidate.index(), unlocked.key());
         if (opened.isPresent()) {
           return opened.get();
         }
-      } else if (candidate.named()) {
-        attempts.failed((Unlock.Failed) unlock);
+      } else if (unlock instanceof Unlock.Failed failure) {
+        failed.add(candidate.key());
+        attempts.failed(failure);
       }
     }
     throw attempts.failure();
   }
 
-  /**
-   * A stored key worth trying on the PKESK at {@code index}; {@code named} if the PKESK names it.
-   */
-  private record Candidate(int index, StoredSecretKey key, boolean named) {}
+  /** A stored key worth trying on the PKESK at {@code index}. */
+  private record Candidate(int index, StoredSecretKey key) {}
 
   private List<Candidate> candidates(EncryptedMessage message) {
     List<Candidate> named = new ArrayList<>();
@@ -142,9 +142,9 @@ public final class Decryptor {
         if (recipient.isEmpty()) {
           break;
         } else if (recipient.get().isWildcard()) {
-          hidden.add(new Candidate(i, key, false));
+          hidden.add(new Candidate(i, key));
         } else if (recipient.get().equals(key.keyId())) {
-          named.add(new Candidate(i, key, true));
+          named.add(new Candidate(i, key));
         }
       }
     }
@@ -166,7 +166,17 @@ public final class Decryptor {
     } catch (PGPException | RuntimeException e) {
       return Optional.empty();
     }
-    InputStream stream = data.getDataStream(new BcSessionKeyDataDecryptorFactory(sessionKey));
+    InputStream stream;
+    try {
+      stream = data.getDataStream(new BcSessionKeyDataDecryptorFactory(sessionKey));
+    } catch (PGPDataValidationException e) {
+      // Trying every key on a hidden recipient, a wrong RSA key passes the 16-bit session-key
+      // checksum once in 65536 tries; the quick check then fails. For a named key it is corruption.
+      if (data.getKeyID() == 0L) {
+        return Optional.empty();
+      }
+      throw e;
+    }
     KeyId keyId = new KeyId(key.getKeyID());
     return Optional.of(new Opened(data, stream, Optional.of(keyId), sessionKey.getAlgorithm()));
   }

@@ -147,7 +147,7 @@ final class EncryptedMessage {
    * Skips anything before an armor header (blank lines, a BOM), which the decoder would choke on.
    */
   private static byte[] fromArmor(byte[] message) {
-    if ((message[0] & 0x80) != 0) {
+    if ((message[0] & 0x80) != 0 && !OpenPgp.hasBom(message)) {
       return message;
     }
     for (int i = 0; i + ARMOR_START.length <= message.length; i++) {

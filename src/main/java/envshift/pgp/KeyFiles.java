@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.bouncycastle.gpg.keybox.KeyBlob;
 import org.bouncycastle.gpg.keybox.PublicKeyRingBlob;
 import org.bouncycastle.gpg.keybox.bc.BcKeyBox;
@@ -24,6 +26,8 @@ import org.bouncycastle.openpgp.bc.BcPGPObjectFactory;
  */
 final class KeyFiles {
   private static final byte[] KEYBOX_MAGIC = "KBXf".getBytes(StandardCharsets.US_ASCII);
+  private static final Pattern ARMOR_BLOCK =
+      Pattern.compile("-----BEGIN PGP ([A-Z ]+)-----.*?-----END PGP \\1-----", Pattern.DOTALL);
 
   /** What one file held: certificates (public keys) and secret key rings. */
   record Contents(List<PGPPublicKeyRing> certificates, List<PGPSecretKeyRing> secretRings) {}
@@ -62,14 +66,16 @@ final class KeyFiles {
   private static Contents readOpenPgp(byte[] data) throws IOException {
     List<PGPPublicKeyRing> certificates = new ArrayList<>();
     List<PGPSecretKeyRing> secretRings = new ArrayList<>();
-    try (InputStream in = PGPUtil.getDecoderStream(new ByteArrayInputStream(data))) {
-      BcPGPObjectFactory factory = new BcPGPObjectFactory(in);
-      for (Object object = factory.nextObject(); object != null; object = factory.nextObject()) {
-        if (object instanceof PGPPublicKeyRing ring) {
-          certificates.add(ring);
-        } else if (object instanceof PGPSecretKeyRing ring) {
-          secretRings.add(ring);
-          certificates.add(publicPart(ring));
+    for (byte[] block : armorBlocks(data)) {
+      try (InputStream in = PGPUtil.getDecoderStream(new ByteArrayInputStream(block))) {
+        BcPGPObjectFactory factory = new BcPGPObjectFactory(in);
+        for (Object object = factory.nextObject(); object != null; object = factory.nextObject()) {
+          if (object instanceof PGPPublicKeyRing ring) {
+            certificates.add(ring);
+          } else if (object instanceof PGPSecretKeyRing ring) {
+            secretRings.add(ring);
+            certificates.add(publicPart(ring));
+          }
         }
       }
     }
@@ -77,6 +83,23 @@ final class KeyFiles {
       throw new IOException("no OpenPGP keys found");
     }
     return new Contents(certificates, secretRings);
+  }
+
+  /**
+   * Binary data as it is; armored text split into its blocks, since exports are often concatenated
+   * ({@code cat alice.asc bob.asc}) and the armor decoder stops at the first END line.
+   */
+  private static List<byte[]> armorBlocks(byte[] data) {
+    if (data.length > 0 && (data[0] & 0x80) != 0) {
+      return List.of(data);
+    }
+    String text = new String(data, StandardCharsets.ISO_8859_1);
+    Matcher block = ARMOR_BLOCK.matcher(text);
+    List<byte[]> blocks = new ArrayList<>();
+    while (block.find()) {
+      blocks.add(block.group().getBytes(StandardCharsets.ISO_8859_1));
+    }
+    return blocks.isEmpty() ? List.of(data) : blocks;
   }
 
   static PGPPublicKeyRing publicPart(PGPSecretKeyRing ring) {

@@ -14,6 +14,7 @@ public record KeyId(long value) {
 
   /**
    * Parses 16 hex digits, with or without {@code 0x}; a 40-digit fingerprint gives its low 64 bits.
+   * Anything else is a {@link KeyException}.
    */
   public static KeyId parse(String text) {
     String hex = text.strip().replace(" ", "");
@@ -24,7 +25,7 @@ public record KeyId(long value) {
       hex = hex.substring(24);
     }
     if (hex.length() != 16 || !hex.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
-      throw new IllegalArgumentException("not a 16-digit hex key id: " + text);
+      throw new KeyException("'" + text + "' is not a 16-digit hex key id");
     }
     return new KeyId(Long.parseUnsignedLong(hex, 16));
   }

@@ -1,5 +1,6 @@
 package envshift.pgp;
 
+import envshift.EnvshiftException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -113,7 +114,7 @@ public final class KeyRing {
           DecryptionException.Reason.NO_MATCHING_KEY,
           "key " + described + " could not be read (corrupt secret key material)");
     }
-    Optional<char[]> passphrase = passphrases.passphrase("key " + described);
+    Optional<char[]> passphrase = passphrase("key " + described);
     if (passphrase.isEmpty()) {
       return new Unlock.Failed(DecryptionException.Reason.NO_PASSPHRASE, "key " + described);
     }
@@ -127,9 +128,21 @@ public final class KeyRing {
     }
   }
 
-  /** Asks the passphrase source; the caller clears the array. */
+  /**
+   * Asks the passphrase source; the caller clears the array. A failure of the source itself (an
+   * unreadable passphrase file, say) becomes a {@link KeyException}, so it is never mistaken for a
+   * decryption failure.
+   */
   Optional<char[]> passphrase(String forWhat) {
-    return passphrases.passphrase(forWhat);
+    try {
+      return Objects.requireNonNull(passphrases.passphrase(forWhat), "passphrase source gave null");
+    } catch (EnvshiftException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new KeyException(
+          "cannot get the passphrase for " + forWhat + " (" + e.getClass().getSimpleName() + ")",
+          e);
+    }
   }
 
   private PGPPrivateKey remember(PGPPrivateKey key) {

@@ -18,21 +18,24 @@ public final class OpenPgp {
    * new format, whose tag can begin an encrypted message.
    */
   public static boolean looksLikeOpenPgp(byte[] head) {
-    if (head.length == 0) {
+    int start = hasBom(head) ? 3 : 0;
+    if (head.length <= start) {
       return false;
     }
-    if ((head[0] & 0x80) != 0) {
+    if (start == 0 && (head[0] & 0x80) != 0) {
       return FIRST_TAGS.contains(Packets.tag(head[0]));
     }
-    return skipBlankAndBom(head).startsWith(ARMOR_HEADER);
+    int length = Math.min(head.length - start, 4096);
+    return new String(head, start, length, StandardCharsets.ISO_8859_1)
+        .stripLeading()
+        .startsWith(ARMOR_HEADER);
   }
 
-  private static String skipBlankAndBom(byte[] head) {
-    int length = Math.min(head.length, 4096);
-    String text = new String(head, 0, length, StandardCharsets.ISO_8859_1);
-    if (text.startsWith("\u00ef\u00bb\u00bf")) {
-      text = text.substring(3);
-    }
-    return text.stripLeading();
+  /** A UTF-8 byte order mark, which some editors put before armor. */
+  static boolean hasBom(byte[] data) {
+    return data.length >= 3
+        && (data[0] & 0xff) == 0xef
+        && (data[1] & 0xff) == 0xbb
+        && (data[2] & 0xff) == 0xbf;
   }
 }

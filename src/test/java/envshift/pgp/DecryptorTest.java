@@ -105,6 +105,17 @@ class DecryptorTest {
   }
 
   @Test
+  void armorAfterAByteOrderMarkAndBlankLinesDecrypts() {
+    byte[] armored = gpg.encrypt(PLAINTEXT, List.of(RSA), "--armor");
+    byte[] prefix = "\uFEFF\n\n".getBytes(StandardCharsets.UTF_8);
+    byte[] message = new byte[prefix.length + armored.length];
+    System.arraycopy(prefix, 0, message, 0, prefix.length);
+    System.arraycopy(armored, 0, message, prefix.length, armored.length);
+
+    assertThat(decrypt(message, rsaExport).plaintext()).isEqualTo(PLAINTEXT);
+  }
+
+  @Test
   void cv25519MessageDecryptsWithABinaryExport() {
     byte[] message = gpg.encrypt(PLAINTEXT, List.of(CV));
 
