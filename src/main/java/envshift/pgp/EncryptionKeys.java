@@ -63,6 +63,32 @@ final class EncryptionKeys {
     throw new KeyException(name + " has no encryption subkey");
   }
 
+  /**
+   * Whether anyone may have encrypted to this key: its algorithm can encrypt and its
+   * self-signatures either allow encryption or carry no key flags at all. Signatures are not
+   * verified here; this only keeps signing keys (an RSA [SC] primary, say) out of the decryption
+   * attempts.
+   */
+  static boolean mayDecrypt(PGPPublicKey key) {
+    if (!key.isEncryptionKey()) {
+      return false;
+    }
+    Iterator<PGPSignature> signatures =
+        key.isMasterKey()
+            ? key.getSignaturesForKeyID(key.getKeyID())
+            : key.getSignaturesOfType(PGPSignature.SUBKEY_BINDING);
+    boolean flagged = false;
+    while (signatures.hasNext()) {
+      PGPSignatureSubpacketVector hashed = signatures.next().getHashedSubPackets();
+      int flags = hashed == null ? 0 : hashed.getKeyFlags();
+      if ((flags & ENCRYPT) != 0) {
+        return true;
+      }
+      flagged |= flags != 0;
+    }
+    return !flagged;
+  }
+
   /** {@code 1234ABCD5678EF90 (Ops <ops@example.org>)} for the primary key. */
   static String describe(PGPPublicKeyRing certificate) {
     KeyId id = Keys.keyId(certificate.getPublicKey());

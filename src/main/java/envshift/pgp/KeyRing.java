@@ -209,7 +209,7 @@ public final class KeyRing {
     private static void addExported(PGPSecretKeyRing ring, Path file, List<StoredSecretKey> out) {
       for (Iterator<PGPSecretKey> it = ring.getSecretKeys(); it.hasNext(); ) {
         PGPSecretKey key = it.next();
-        if (key.getPublicKey().isEncryptionKey()) {
+        if (EncryptionKeys.mayDecrypt(key.getPublicKey())) {
           out.add(new ExportedSecretKey(key, file));
         }
       }
@@ -221,7 +221,7 @@ public final class KeyRing {
       List<StoredSecretKey> found = new ArrayList<>();
       for (PGPPublicKeyRing certificate : certificates) {
         for (PGPPublicKey key : certificate) {
-          if (key.isEncryptionKey()) {
+          if (EncryptionKeys.mayDecrypt(key)) {
             keyFiles.stream()
                 .filter(file -> file.matches(key))
                 .findFirst()

@@ -1,6 +1,7 @@
 package envshift.pgp;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import envshift.pgp.Gpg.KeyType;
 import java.io.ByteArrayOutputStream;
@@ -11,11 +12,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 import org.bouncycastle.bcpg.AEADAlgorithmTags;
 import org.bouncycastle.bcpg.CompressionAlgorithmTags;
+import org.bouncycastle.bcpg.HashAlgorithmTags;
 import org.bouncycastle.bcpg.SymmetricKeyAlgorithmTags;
 import org.bouncycastle.openpgp.PGPCompressedDataGenerator;
 import org.bouncycastle.openpgp.PGPEncryptedDataGenerator;
@@ -26,7 +29,9 @@ import org.bouncycastle.openpgp.PGPPublicKey;
 import org.bouncycastle.openpgp.PGPPublicKeyRing;
 import org.bouncycastle.openpgp.PGPUtil;
 import org.bouncycastle.openpgp.operator.bc.BcKeyFingerprintCalculator;
+import org.bouncycastle.openpgp.operator.bc.BcPBEKeyEncryptionMethodGenerator;
 import org.bouncycastle.openpgp.operator.bc.BcPGPDataEncryptorBuilder;
+import org.bouncycastle.openpgp.operator.bc.BcPGPDigestCalculatorProvider;
 import org.bouncycastle.openpgp.operator.bc.BcPublicKeyKeyEncryptionMethodGenerator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -277,6 +282,72 @@ class DecryptorTest {
     assertThat(file.method()).isEqualTo("OCB AES-256");
   }
 
+  @Test
+  void ocbSymmetricMessageDecrypts() throws Exception {
+    // GnuPG 2.4's "gpg -c --force-ocb" (a v5 SKESK and the OCB packet), written by Bouncy Castle.
+    PGPEncryptedDataGenerator generator =
+        new PGPEncryptedDataGenerator(
+            new BcPGPDataEncryptorBuilder(SymmetricKeyAlgorithmTags.AES_256)
+                .setWithAEAD(AEADAlgorithmTags.OCB, 6)
+                .setUseV5AEAD()
+                .setSecureRandom(new SecureRandom()));
+    generator.addMethod(
+        new BcPBEKeyEncryptionMethodGenerator(
+            PASSPHRASE.toCharArray(),
+            new BcPGPDigestCalculatorProvider().get(HashAlgorithmTags.SHA256)));
+    byte[] message = literalMessage(generator, PLAINTEXT);
+    KeyRing keys =
+        KeyRing.builder().passphrases(forWhat -> Optional.of(PASSPHRASE.toCharArray())).build();
+
+    DecryptedFile file = new Decryptor(keys).decrypt(message, "configs/app.py.gpg");
+
+    assertThat(file.plaintext()).isEqualTo(PLAINTEXT);
+    assertThat(file.method()).isEqualTo("OCB AES-256");
+    assertThat(file.symmetric()).isTrue();
+  }
+
+  @Test
+  void hiddenRecipientWithOnlyALockedKeyAsksForItsPassphrase() {
+    List<String> asked = new ArrayList<>();
+    KeyRing keys =
+        KeyRing.builder()
+            .secretKeyFile(lockedExport)
+            .passphrases(
+                forWhat -> {
+                  asked.add(forWhat);
+                  return Optional.of(PASSPHRASE.toCharArray());
+                })
+            .build();
+    byte[] message = gpg.encrypt(PLAINTEXT, List.of(), "--hidden-recipient", LOCKED);
+
+    DecryptedFile file = new Decryptor(keys).decrypt(message, "configs/app.py.gpg");
+
+    assertThat(file.plaintext()).isEqualTo(PLAINTEXT);
+    assertThat(asked).hasSize(1);
+  }
+
+  @Test
+  void aFailingPassphraseSourceIsAKeyErrorNotADecryptionFailure() {
+    KeyRing keys =
+        KeyRing.builder()
+            .secretKeyFile(lockedExport)
+            .passphrases(
+                forWhat -> {
+                  throw new IllegalStateException("no console");
+                })
+            .build();
+    byte[] message = gpg.encrypt(PLAINTEXT, List.of(LOCKED));
+
+    assertThatThrownBy(() -> new Decryptor(keys).decrypt(message, "configs/app.py.gpg"))
+        .isInstanceOf(KeyException.class)
+        .hasMessage(
+            "cannot get the passphrase for key "
+                + gpg.encryptionSubkeyId(LOCKED)
+                + " ("
+                + LOCKED
+                + ") (IllegalStateException)");
+  }
+
   static PGPPublicKey encryptionKey(byte[] publicExport) throws IOException {
     PGPPublicKeyRing ring =
         new PGPPublicKeyRing(
@@ -300,6 +371,11 @@ class DecryptorTest {
                 .setUseV5AEAD()
                 .setSecureRandom(new SecureRandom()));
     generator.addMethod(new BcPublicKeyKeyEncryptionMethodGenerator(key));
+    return literalMessage(generator, plaintext);
+  }
+
+  private static byte[] literalMessage(PGPEncryptedDataGenerator generator, byte[] plaintext)
+      throws IOException, PGPException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (OutputStream encrypted = generator.open(out, new byte[1 << 12])) {
       PGPCompressedDataGenerator zip = new PGPCompressedDataGenerator(CompressionAlgorithmTags.ZIP);
@@ -307,11 +383,7 @@ class DecryptorTest {
           OutputStream literal =
               new PGPLiteralDataGenerator()
                   .open(
-                      compressed,
-                      PGPLiteralData.BINARY,
-                      "app.py",
-                      plaintext.length,
-                      new java.util.Date())) {
+                      compressed, PGPLiteralData.BINARY, "app.py", plaintext.length, new Date())) {
         literal.write(plaintext);
       }
     }
