@@ -1,0 +1,259 @@
+package envshift.pgp;
+
+import envshift.EnvshiftException;
+import envshift.pgp.DecryptionException.Reason;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.bouncycastle.openpgp.PGPDataValidationException;
+import org.bouncycastle.openpgp.PGPEncryptedData;
+import org.bouncycastle.openpgp.PGPException;
+import org.bouncycastle.openpgp.PGPPBEEncryptedData;
+import org.bouncycastle.openpgp.PGPPrivateKey;
+import org.bouncycastle.openpgp.PGPPublicKeyEncryptedData;
+import org.bouncycastle.openpgp.PGPSessionKey;
+import org.bouncycastle.openpgp.operator.bc.BcPBEDataDecryptorFactory;
+import org.bouncycastle.openpgp.operator.bc.BcPGPDigestCalculatorProvider;
+import org.bouncycastle.openpgp.operator.bc.BcPublicKeyDataDecryptorFactory;
+import org.bouncycastle.openpgp.operator.bc.BcSessionKeyDataDecryptorFactory;
+import org.bouncycastle.util.io.StreamOverflowException;
+
+/**
+ * Decrypts OpenPGP messages in memory with the keys of a {@link KeyRing}. The plaintext is released
+ * only after the whole message has been read and its MDC or AEAD tags checked; anything else is a
+ * {@link DecryptionException} whose one-line message names the file.
+ */
+public final class Decryptor {
+  private final KeyRing keys;
+
+  public Decryptor(KeyRing keys) {
+    this.keys = Objects.requireNonNull(keys, "keys == null");
+  }
+
+  /** Decrypts {@code message}; {@code label} (the repo-relative path) names it in every error. */
+  public DecryptedFile decrypt(byte[] message, String label) {
+    EncryptedMessage parsed = EncryptedMessage.parse(message, label);
+    if (!parsed.integrityProtected()) {
+      throw new DecryptionException(
+          Reason.NOT_INTEGRITY_PROTECTED,
+          label + ": not integrity protected (no MDC); refusing to decrypt");
+    }
+    try {
+      Opened opened = open(parsed, label);
+      PlaintextReader.Plaintext plaintext = PlaintextReader.read(opened.stream());
+      if (!opened.data().isAEAD() && !opened.data().verify()) {
+        throw integrityFailed(label, null);
+      }
+      return new DecryptedFile(
+          plaintext.data(),
+          parsed.recipients(),
+          opened.keyId(),
+          opened.keyId().isEmpty(),
+          parsed.methodName(opened.cipher()),
+          plaintext.signers(),
+          plaintext.fileName());
+    } catch (EnvshiftException e) {
+      throw e;
+    } catch (IOException | PGPException | RuntimeException e) {
+      if (hasCause(e, StreamOverflowException.class)
+          || hasCause(e, PlaintextReader.TooLarge.class)) {
+        throw new DecryptionException(
+            Reason.MALFORMED,
+            label
+                + ": decrypted data exceeds "
+                + (PlaintextReader.LIMIT >> 20)
+                + " MiB; refusing it",
+            e);
+      }
+      // The outer packets were complete, so a failure inside the encrypted body (a bad MDC or
+      // AEAD tag, a zlib checksum, garbage packets) means the data was modified or is corrupt.
+      throw integrityFailed(label, e);
+    }
+  }
+
+  /** A session-key method that worked: the decrypting stream, and what opened it. */
+  private record Opened(
+      PGPEncryptedData data, InputStream stream, Optional<KeyId> keyId, int cipher) {}
+
+  /**
+   * The one place that decides what is tried, in this fixed order:
+   *
+   * <ol>
+   *   <li>secret keys named by a PKESK that need no passphrase (unprotected, or unlocked earlier);
+   *   <li>the same keys for hidden-recipient PKESKs (key id 0): each one is tried;
+   *   <li>SKESKs ({@code gpg -c}), with one passphrase asked for "symmetric message LABEL";
+   *   <li>locked keys, named ones first, then for hidden recipients: their passphrases are asked
+   *       for.
+   * </ol>
+   *
+   * Locked keys go last so that nobody is asked for a passphrase when something else works. The
+   * recipients were listed before this runs, so a failure can name them.
+   */
+  private Opened open(EncryptedMessage message, String label) throws PGPException {
+    Attempts attempts = new Attempts(message, keys, label);
+    List<Candidate> locked = new ArrayList<>();
+    for (Candidate candidate : candidates(message)) { // 1 and 2: named recipients, then hidden ones
+      Optional<PGPPrivateKey> key = keys.ready(candidate.key());
+      Optional<Opened> opened =
+          key.isPresent() ? tryKey(message, candidate.index(), key.get()) : Optional.empty();
+      if (opened.isPresent()) {
+        return opened.get();
+      } else if (key.isEmpty()) {
+        locked.add(candidate);
+      }
+    }
+    Optional<Opened> symmetric = trySymmetric(message, label, attempts); // 3
+    if (symmetric.isPresent()) {
+      return symmetric.get();
+    }
+    Set<StoredSecretKey> failed = Collections.newSetFromMap(new IdentityHashMap<>());
+    for (Candidate candidate : locked) { // 4: asks for passphrases, once per key
+      Unlock unlock = failed.contains(candidate.key()) ? null : keys.unlock(candidate.key());
+      if (unlock instanceof Unlock.Unlocked unlocked) {
+        Optional<Opened> opened = tryKey(message, candidate.index(), unlocked.key());
+        if (opened.isPresent()) {
+          return opened.get();
+        }
+      } else if (unlock instanceof Unlock.Failed failure) {
+        failed.add(candidate.key());
+        attempts.failed(failure);
+      }
+    }
+    throw attempts.failure();
+  }
+
+  /** A stored key worth trying on the PKESK at {@code index}. */
+  private record Candidate(int index, StoredSecretKey key) {}
+
+  private List<Candidate> candidates(EncryptedMessage message) {
+    List<Candidate> named = new ArrayList<>();
+    List<Candidate> hidden = new ArrayList<>();
+    for (int i = 0; i < message.methodCount(); i++) {
+      Optional<KeyId> recipient = message.recipientAt(i);
+      for (StoredSecretKey key : keys.storedSecretKeys()) {
+        if (recipient.isEmpty()) {
+          break;
+        } else if (recipient.get().isWildcard()) {
+          hidden.add(new Candidate(i, key));
+        } else if (recipient.get().equals(key.keyId())) {
+          named.add(new Candidate(i, key));
+        }
+      }
+    }
+    named.addAll(hidden);
+    return named;
+  }
+
+  /**
+   * Recovering the session key proves the key fits (RSA and ECDH session keys are checksummed or
+   * key-wrapped); only then is the data opened, and a failure there is corrupt data, not a wrong
+   * key.
+   */
+  private static Optional<Opened> tryKey(EncryptedMessage message, int index, PGPPrivateKey key)
+      throws PGPException {
+    PGPPublicKeyEncryptedData data = (PGPPublicKeyEncryptedData) fresh(message, index);
+    PGPSessionKey sessionKey;
+    try {
+      sessionKey = data.getSessionKey(new BcPublicKeyDataDecryptorFactory(key));
+    } catch (PGPException | RuntimeException e) {
+      return Optional.empty();
+    }
+    InputStream stream;
+    try {
+      stream = data.getDataStream(new BcSessionKeyDataDecryptorFactory(sessionKey));
+    } catch (PGPDataValidationException e) {
+      // Trying every key on a hidden recipient, a wrong RSA key passes the 16-bit session-key
+      // checksum once in 65536 tries; the quick check then fails. For a named key it is corruption.
+      if (data.getKeyID() == 0L) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+    KeyId keyId = new KeyId(key.getKeyID());
+    return Optional.of(new Opened(data, stream, Optional.of(keyId), sessionKey.getAlgorithm()));
+  }
+
+  private Optional<Opened> trySymmetric(EncryptedMessage message, String label, Attempts attempts)
+      throws PGPException {
+    if (!message.symmetric()) {
+      return Optional.empty();
+    }
+    Optional<char[]> passphrase = keys.passphrase("symmetric message " + label);
+    if (passphrase.isEmpty()) {
+      attempts.failed(new Unlock.Failed(Reason.NO_PASSPHRASE, Attempts.SYMMETRIC));
+      return Optional.empty();
+    }
+    char[] chars = passphrase.get();
+    try {
+      for (int i = 0; i < message.methodCount(); i++) {
+        if (message.isPassphraseMethod(i)) {
+          Optional<Opened> opened = tryPassphrase(message, i, chars);
+          if (opened.isPresent()) {
+            return opened;
+          }
+        }
+      }
+    } finally {
+      Arrays.fill(chars, '\0');
+    }
+    attempts.failed(new Unlock.Failed(Reason.BAD_PASSPHRASE, Attempts.SYMMETRIC));
+    return Optional.empty();
+  }
+
+  /**
+   * A v4 SKESK cannot tell a wrong passphrase from a right one; the quick-check bytes at the start
+   * of the SEIPD data can, so a failed quick check means a wrong passphrase. Other failures opening
+   * the data are corrupt data and propagate.
+   */
+  private static Optional<Opened> tryPassphrase(EncryptedMessage message, int index, char[] chars)
+      throws PGPException {
+    PGPPBEEncryptedData data = (PGPPBEEncryptedData) fresh(message, index);
+    PGPSessionKey sessionKey;
+    try {
+      sessionKey =
+          data.getSessionKey(
+              new BcPBEDataDecryptorFactory(chars, new BcPGPDigestCalculatorProvider()));
+    } catch (PGPException | RuntimeException e) {
+      return Optional
+          .empty(); // a v5 SKESK (AEAD-wrapped session key) rejects a wrong passphrase here
+    }
+    try {
+      InputStream stream = data.getDataStream(new BcSessionKeyDataDecryptorFactory(sessionKey));
+      return Optional.of(new Opened(data, stream, Optional.empty(), sessionKey.getAlgorithm()));
+    } catch (PGPDataValidationException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static PGPEncryptedData fresh(EncryptedMessage message, int index) {
+    try {
+      return message.method(index);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // it parsed a moment ago; treated as corrupt data
+    }
+  }
+
+  private static DecryptionException integrityFailed(String label, Throwable cause) {
+    return new DecryptionException(
+        Reason.INTEGRITY_FAILED,
+        label + ": integrity check failed (modified or corrupt data); no plaintext released",
+        cause);
+  }
+
+  private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (type.isInstance(t)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,177 @@
+package envshift.pgp;
+
+import envshift.pgp.DecryptionException.Reason;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.bouncycastle.bcpg.AEADAlgorithmTags;
+import org.bouncycastle.bcpg.AEADEncDataPacket;
+import org.bouncycastle.bcpg.ArmoredInputStream;
+import org.bouncycastle.bcpg.InputStreamPacket;
+import org.bouncycastle.bcpg.SymmetricEncIntegrityPacket;
+import org.bouncycastle.openpgp.PGPEncryptedData;
+import org.bouncycastle.openpgp.PGPEncryptedDataList;
+import org.bouncycastle.openpgp.PGPMarker;
+import org.bouncycastle.openpgp.PGPPBEEncryptedData;
+import org.bouncycastle.openpgp.PGPPadding;
+import org.bouncycastle.openpgp.PGPPublicKeyEncryptedData;
+import org.bouncycastle.openpgp.PGPUtil;
+import org.bouncycastle.openpgp.bc.BcPGPObjectFactory;
+
+/**
+ * An encrypted message checked for shape before any key is tried: de-armored, every outer packet
+ * present in full (so truncation is reported as such), and its session-key packets listed. Bouncy
+ * Castle's encrypted-data objects are single-use streams, so each decryption attempt gets a fresh
+ * parse of the binary through {@link #method(int)}.
+ */
+final class EncryptedMessage {
+  private static final byte[] ARMOR_START = "-----BEGIN".getBytes(StandardCharsets.US_ASCII);
+
+  private final byte[] binary;
+  private final boolean armored;
+  private final PGPEncryptedDataList list;
+
+  private EncryptedMessage(byte[] binary, boolean armored, PGPEncryptedDataList list) {
+    this.binary = binary;
+    this.armored = armored;
+    this.list = list;
+  }
+
+  static EncryptedMessage parse(byte[] message, String label) {
+    if (!OpenPgp.looksLikeOpenPgp(message)) {
+      throw new DecryptionException(
+          Reason.NOT_OPENPGP, label + ": not an OpenPGP encrypted message");
+    }
+    byte[] binary;
+    boolean armored;
+    try (InputStream in = PGPUtil.getDecoderStream(new ByteArrayInputStream(fromArmor(message)))) {
+      armored = in instanceof ArmoredInputStream;
+      binary = in.readAllBytes();
+    } catch (IOException | RuntimeException e) {
+      throw malformed(label, e);
+    }
+    if (!Packets.complete(binary)) {
+      throw malformed(label, null);
+    }
+    PGPEncryptedDataList list;
+    try {
+      list = readList(binary);
+    } catch (IOException | RuntimeException e) {
+      throw malformed(label, e);
+    }
+    if (list == null || list.isEmpty()) {
+      throw new DecryptionException(
+          Reason.NOT_OPENPGP, label + ": OpenPGP data, but not an encrypted message");
+    }
+    return new EncryptedMessage(binary, armored, list);
+  }
+
+  boolean armored() {
+    return armored;
+  }
+
+  /** The key ids of the public-key session packets, in message order; 0 for hidden recipients. */
+  List<KeyId> recipients() {
+    List<KeyId> ids = new ArrayList<>();
+    for (PGPEncryptedData data : list) {
+      if (data instanceof PGPPublicKeyEncryptedData pk) {
+        ids.add(new KeyId(pk.getKeyID()));
+      }
+    }
+    return ids;
+  }
+
+  /** The key id named by the i-th method, or empty when that method is a passphrase (SKESK). */
+  Optional<KeyId> recipientAt(int index) {
+    return list.get(index) instanceof PGPPublicKeyEncryptedData pk
+        ? Optional.of(new KeyId(pk.getKeyID()))
+        : Optional.empty();
+  }
+
+  boolean isPassphraseMethod(int index) {
+    return list.get(index) instanceof PGPPBEEncryptedData;
+  }
+
+  int methodCount() {
+    return list.size();
+  }
+
+  boolean symmetric() {
+    for (PGPEncryptedData data : list) {
+      if (data instanceof PGPPBEEncryptedData) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** SEIPD (with MDC) or an AEAD packet; false for legacy SED, which has no integrity check. */
+  boolean integrityProtected() {
+    InputStreamPacket data = list.getEncryptedData();
+    return data instanceof SymmetricEncIntegrityPacket || data instanceof AEADEncDataPacket;
+  }
+
+  /**
+   * A fresh, unread copy of the i-th session-key method, bound to a fresh encrypted-data stream.
+   */
+  PGPEncryptedData method(int index) throws IOException {
+    return readList(binary).get(index);
+  }
+
+  /** {@code SEIPDv1 AES-256}, {@code OCB AES-256}, ... for the cipher the session key uses. */
+  String methodName(int cipher) {
+    InputStreamPacket data = list.getEncryptedData();
+    if (data instanceof AEADEncDataPacket aead) {
+      return aeadName(aead.getAEADAlgorithm()) + " " + Keys.cipherName(cipher);
+    } else if (data instanceof SymmetricEncIntegrityPacket seipd && seipd.getVersion() == 2) {
+      return "SEIPDv2 " + aeadName(seipd.getAeadAlgorithm()) + " " + Keys.cipherName(cipher);
+    }
+    return "SEIPDv1 " + Keys.cipherName(cipher);
+  }
+
+  private static String aeadName(int algorithm) {
+    return switch (algorithm) {
+      case AEADAlgorithmTags.OCB -> "OCB";
+      case AEADAlgorithmTags.EAX -> "EAX";
+      case AEADAlgorithmTags.GCM -> "GCM";
+      default -> "AEAD " + algorithm;
+    };
+  }
+
+  /**
+   * Skips anything before an armor header (blank lines, a BOM), which the decoder would choke on.
+   */
+  private static byte[] fromArmor(byte[] message) {
+    if ((message[0] & 0x80) != 0 && !OpenPgp.hasBom(message)) {
+      return message;
+    }
+    for (int i = 0; i + ARMOR_START.length <= message.length; i++) {
+      if (Arrays.equals(message, i, i + ARMOR_START.length, ARMOR_START, 0, ARMOR_START.length)) {
+        return i == 0 ? message : Arrays.copyOfRange(message, i, message.length);
+      }
+    }
+    return message;
+  }
+
+  private static PGPEncryptedDataList readList(byte[] binary) throws IOException {
+    BcPGPObjectFactory factory = new BcPGPObjectFactory(binary);
+    for (Object object = factory.nextObject(); object != null; object = factory.nextObject()) {
+      if (object instanceof PGPEncryptedDataList list) {
+        return list;
+      } else if (!(object instanceof PGPMarker) && !(object instanceof PGPPadding)) {
+        return null;
+      }
+    }
+    return null;
+  }
+
+  static DecryptionException malformed(String label, Throwable cause) {
+    return new DecryptionException(
+        Reason.MALFORMED, label + ": truncated or malformed OpenPGP data", cause);
+  }
+}

@@ -1,0 +1,235 @@
+package envshift.pgp;
+
+import envshift.EnvshiftException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.bouncycastle.openpgp.PGPException;
+import org.bouncycastle.openpgp.PGPPrivateKey;
+import org.bouncycastle.openpgp.PGPPublicKey;
+import org.bouncycastle.openpgp.PGPPublicKeyRing;
+import org.bouncycastle.openpgp.PGPSecretKey;
+import org.bouncycastle.openpgp.PGPSecretKeyRing;
+
+/**
+ * The keys envshift may use: secret keys from exports or a GnuPG home, and public keys
+ * (certificates) from those and from keyrings, for naming recipients and encrypting. Keys unlocked
+ * with a passphrase stay unlocked for the life of this object, so decrypting many files asks for a
+ * passphrase once.
+ */
+public final class KeyRing {
+  private final List<PGPPublicKeyRing> certificates;
+  private final List<StoredSecretKey> secretKeys;
+  private final PassphraseSource passphrases;
+  private final Map<Long, PGPPrivateKey> unlocked = new HashMap<>();
+
+  private KeyRing(
+      List<PGPPublicKeyRing> certificates,
+      List<StoredSecretKey> secretKeys,
+      PassphraseSource passphrases) {
+    this.certificates = List.copyOf(certificates);
+    this.secretKeys = List.copyOf(secretKeys);
+    this.passphrases = passphrases;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The loaded secret keys, one entry per primary key, in load order. */
+  public List<KeyInfo> secretKeys() {
+    Map<String, KeyInfo> byFingerprint = new LinkedHashMap<>();
+    for (StoredSecretKey key : secretKeys) {
+      PGPPublicKeyRing certificate = certificateOf(key.keyId()).orElseThrow();
+      PGPPublicKey primary = certificate.getPublicKey();
+      KeyInfo info =
+          new KeyInfo(
+              Keys.keyId(primary),
+              Keys.fingerprint(primary),
+              Keys.userIds(certificate),
+              key.isProtected());
+      // one entry per primary key; it counts as protected if any of its secret keys is
+      byFingerprint.merge(
+          info.fingerprint(), info, (old, now) -> now.passphraseProtected() ? now : old);
+    }
+    return List.copyOf(byFingerprint.values());
+  }
+
+  /**
+   * The first user id of the key (primary or subkey) with this id, if any loaded keyring knows it.
+   */
+  public Optional<String> describe(KeyId keyId) {
+    return certificateOf(keyId).flatMap(c -> Keys.userIds(c).stream().findFirst());
+  }
+
+  List<PGPPublicKeyRing> certificates() {
+    return certificates;
+  }
+
+  Optional<PGPPublicKeyRing> certificateOf(KeyId keyId) {
+    return certificates.stream().filter(c -> c.getPublicKey(keyId.value()) != null).findFirst();
+  }
+
+  List<StoredSecretKey> storedSecretKeys() {
+    return secretKeys;
+  }
+
+  /** {@code 1234ABCD5678EF90 (Ops <ops@example.org>)}, or the bare id when no user id is known. */
+  String describeKey(KeyId keyId) {
+    return describe(keyId).map(uid -> keyId + " (" + uid + ")").orElse(keyId.toString());
+  }
+
+  /** The private key if it can be had without asking: unlocked earlier, or not protected. */
+  synchronized Optional<PGPPrivateKey> ready(StoredSecretKey key) {
+    PGPPrivateKey cached = unlocked.get(key.publicKey().getKeyID());
+    if (cached != null || key.isProtected() || key.unusable().isPresent()) {
+      return Optional.ofNullable(cached);
+    }
+    try {
+      return Optional.of(remember(key.unlock(new char[0])));
+    } catch (PGPException | RuntimeException e) {
+      return Optional.empty(); // corrupt key material: the key simply does not work
+    }
+  }
+
+  /** Unlocks a key, asking the passphrase source when it is protected; clears the passphrase. */
+  synchronized Unlock unlock(StoredSecretKey key) {
+    Optional<PGPPrivateKey> ready = ready(key);
+    String described = describeKey(key.keyId());
+    if (ready.isPresent()) {
+      return new Unlock.Unlocked(ready.get());
+    } else if (key.unusable().isPresent()) {
+      return new Unlock.Failed(
+          DecryptionException.Reason.NO_MATCHING_KEY,
+          "key " + described + " " + key.unusable().get());
+    } else if (!key.isProtected()) {
+      return new Unlock.Failed(
+          DecryptionException.Reason.NO_MATCHING_KEY,
+          "key " + described + " could not be read (corrupt secret key material)");
+    }
+    Optional<char[]> passphrase = passphrase("key " + described);
+    if (passphrase.isEmpty()) {
+      return new Unlock.Failed(DecryptionException.Reason.NO_PASSPHRASE, "key " + described);
+    }
+    char[] chars = passphrase.get();
+    try {
+      return new Unlock.Unlocked(remember(key.unlock(chars)));
+    } catch (PGPException | RuntimeException e) {
+      return new Unlock.Failed(DecryptionException.Reason.BAD_PASSPHRASE, "key " + described);
+    } finally {
+      Arrays.fill(chars, '\0');
+    }
+  }
+
+  /**
+   * Asks the passphrase source; the caller clears the array. A failure of the source itself (an
+   * unreadable passphrase file, say) becomes a {@link KeyException}, so it is never mistaken for a
+   * decryption failure.
+   */
+  Optional<char[]> passphrase(String forWhat) {
+    try {
+      return Objects.requireNonNull(passphrases.passphrase(forWhat), "passphrase source gave null");
+    } catch (EnvshiftException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new KeyException(
+          "cannot get the passphrase for " + forWhat + " (" + e.getClass().getSimpleName() + ")",
+          e);
+    }
+  }
+
+  private PGPPrivateKey remember(PGPPrivateKey key) {
+    unlocked.put(key.getKeyID(), key);
+    return key;
+  }
+
+  /** Collects key sources; {@link #build()} reads them all and fails on the first unusable one. */
+  public static final class Builder {
+    private final List<Path> secretKeyFiles = new ArrayList<>();
+    private final List<Path> gnupgHomes = new ArrayList<>();
+    private final List<Path> publicKeyFiles = new ArrayList<>();
+    private PassphraseSource passphrases = PassphraseSource.NONE;
+
+    private Builder() {}
+
+    /** A {@code gpg --export-secret-keys} file, armored or binary, protected or not. */
+    public Builder secretKeyFile(Path file) {
+      secretKeyFiles.add(Objects.requireNonNull(file, "file == null"));
+      return this;
+    }
+
+    /** A GnuPG home read in place: {@code pubring.kbx} or {@code pubring.gpg} and secret keys. */
+    public Builder gnupgHome(Path home) {
+      gnupgHomes.add(Objects.requireNonNull(home, "home == null"));
+      return this;
+    }
+
+    /** Public keys: an export, a {@code pubring.gpg} or a {@code pubring.kbx}. */
+    public Builder publicKeyFile(Path file) {
+      publicKeyFiles.add(Objects.requireNonNull(file, "file == null"));
+      return this;
+    }
+
+    public Builder passphrases(PassphraseSource source) {
+      this.passphrases = Objects.requireNonNull(source, "source == null");
+      return this;
+    }
+
+    /** Reads every source; a {@link KeyException} names the file that could not be used. */
+    public KeyRing build() {
+      List<PGPPublicKeyRing> certificates = new ArrayList<>();
+      List<StoredSecretKey> secrets = new ArrayList<>();
+      for (Path file : secretKeyFiles) {
+        KeyFiles.Contents contents = KeyFiles.read(file);
+        if (contents.secretRings().isEmpty()) {
+          throw new KeyException(file + ": holds no secret keys (is it a public key export?)");
+        }
+        certificates.addAll(contents.certificates());
+        contents.secretRings().forEach(ring -> addExported(ring, file, secrets));
+      }
+      publicKeyFiles.forEach(file -> certificates.addAll(KeyFiles.read(file).certificates()));
+      List<GnupgKeyFile> keyFiles = new ArrayList<>();
+      for (Path home : gnupgHomes) {
+        GnupgHome.Contents contents = GnupgHome.read(home);
+        certificates.addAll(contents.certificates());
+        keyFiles.addAll(contents.keyFiles());
+      }
+      List<PGPPublicKeyRing> merged = Certificates.merge(certificates);
+      secrets.addAll(matchKeyFiles(merged, keyFiles));
+      return new KeyRing(merged, secrets, passphrases);
+    }
+
+    private static void addExported(PGPSecretKeyRing ring, Path file, List<StoredSecretKey> out) {
+      for (Iterator<PGPSecretKey> it = ring.getSecretKeys(); it.hasNext(); ) {
+        PGPSecretKey key = it.next();
+        if (EncryptionKeys.mayDecrypt(key.getPublicKey())) {
+          out.add(new ExportedSecretKey(key, file));
+        }
+      }
+    }
+
+    /** Binds each .key file to the public key whose public value it holds; no decryption here. */
+    private static List<StoredSecretKey> matchKeyFiles(
+        List<PGPPublicKeyRing> certificates, List<GnupgKeyFile> keyFiles) {
+      List<StoredSecretKey> found = new ArrayList<>();
+      for (PGPPublicKeyRing certificate : certificates) {
+        for (PGPPublicKey key : certificate) {
+          if (EncryptionKeys.mayDecrypt(key)) {
+            keyFiles.stream()
+                .filter(file -> file.matches(key))
+                .findFirst()
+                .ifPresent(file -> found.add(new GnupgSecretKey(file, key)));
+          }
+        }
+      }
+      return found;
+    }
+  }
+}

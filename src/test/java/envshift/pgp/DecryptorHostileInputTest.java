@@ -1,0 +1,291 @@
+package envshift.pgp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import envshift.pgp.DecryptionException.Reason;
+import envshift.pgp.Gpg.KeyType;
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import org.bouncycastle.bcpg.CompressionAlgorithmTags;
+import org.bouncycastle.bcpg.SymmetricKeyAlgorithmTags;
+import org.bouncycastle.openpgp.PGPCompressedDataGenerator;
+import org.bouncycastle.openpgp.PGPEncryptedDataGenerator;
+import org.bouncycastle.openpgp.PGPLiteralData;
+import org.bouncycastle.openpgp.PGPLiteralDataGenerator;
+import org.bouncycastle.openpgp.operator.bc.BcPGPDataEncryptorBuilder;
+import org.bouncycastle.openpgp.operator.bc.BcPublicKeyKeyEncryptionMethodGenerator;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Each hostile or broken input gets one test: the reason, the one-line message naming the file, and
+ * no plaintext (an exception instead of a result, and no fragment of the plaintext in any message).
+ */
+class DecryptorHostileInputTest {
+  private static final String ME = "Me Myself <me@example.org>";
+  private static final String LOCKED = "Locked Me <locked@example.org>";
+  private static final String OPS = "Ops <ops@example.org>";
+  private static final String OTHER = "Other <other@example.org>";
+  private static final String PASSPHRASE = "the right one";
+  private static final String LABEL = "configs/x.py.gpg";
+  private static final String CANARY = "canary-plaintext-7f3a9c";
+  private static final byte[] PLAINTEXT =
+      ("SECRET_KEY = '" + CANARY + "'\n").repeat(20).getBytes(StandardCharsets.UTF_8);
+
+  @TempDir static Path dir;
+  static Gpg gpg;
+  static Path myKeys;
+  static Path opsPublicKey;
+
+  @BeforeAll
+  static void makeKeys() throws Exception {
+    gpg = Gpg.create(dir.resolve("home"));
+    gpg.generateKey(ME, KeyType.RSA2048, "");
+    gpg.generateKey(LOCKED, KeyType.CV25519, PASSPHRASE);
+    gpg.generateKey(OPS, KeyType.CV25519, "");
+    gpg.generateKey(OTHER, KeyType.CV25519, "");
+    ByteArrayOutputStream both = new ByteArrayOutputStream();
+    both.write(gpg.exportSecret(ME, false, ""));
+    both.write(gpg.exportSecret(LOCKED, false, PASSPHRASE));
+    myKeys = Files.write(dir.resolve("mine.gpg"), both.toByteArray());
+    opsPublicKey = Files.write(dir.resolve("ops.asc"), gpg.exportPublic(OPS, true));
+  }
+
+  @AfterAll
+  static void stopAgent() {
+    gpg.close();
+  }
+
+  /** Decrypts expecting failure; checks no plaintext fragment leaks into any message. */
+  private static DecryptionException failure(byte[] message, Optional<String> passphrase) {
+    KeyRing keys =
+        KeyRing.builder()
+            .secretKeyFile(myKeys)
+            .publicKeyFile(opsPublicKey)
+            .passphrases(forWhat -> passphrase.map(String::toCharArray))
+            .build();
+    DecryptionException e =
+        catchThrowableOfType(
+            DecryptionException.class, () -> new Decryptor(keys).decrypt(message, LABEL));
+    assertThat(e).as("decryption must fail, releasing nothing").isNotNull();
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      assertThat(String.valueOf(t.getMessage()))
+          .doesNotContain(CANARY)
+          .doesNotContain("SECRET_KEY");
+      assertThat(t.toString()).doesNotContain(CANARY);
+    }
+    assertThat(e.getMessage()).doesNotContain("\n").startsWith(LABEL + ": ");
+    assertThat(e.exitCode()).isEqualTo(1);
+    return e;
+  }
+
+  private static DecryptionException failure(byte[] message) {
+    return failure(message, Optional.empty());
+  }
+
+  @Test
+  void truncatedBinaryMessageIsMalformed() {
+    byte[] message = gpg.encrypt(PLAINTEXT, List.of(ME));
+
+    DecryptionException e = failure(Arrays.copyOf(message, message.length - 25));
+
+    assertThat(e.reason()).isEqualTo(Reason.MALFORMED);
+    assertThat(e).hasMessage(LABEL + ": truncated or malformed OpenPGP data");
+  }
+
+  @Test
+  void truncatedArmoredMessageIsMalformed() {
+    String armored =
+        new String(gpg.encrypt(PLAINTEXT, List.of(ME), "--armor"), StandardCharsets.US_ASCII);
+    String cut = armored.substring(0, armored.length() / 2);
+
+    DecryptionException e = failure(cut.getBytes(StandardCharsets.US_ASCII));
+
+    assertThat(e.reason()).isEqualTo(Reason.MALFORMED);
+  }
+
+  @Test
+  void oneFlippedByteInTheCompressedBodyFailsTheIntegrityCheck() {
+    byte[] message = flipNearEnd(gpg.encrypt(PLAINTEXT, List.of(ME)));
+
+    DecryptionException e = failure(message);
+
+    assertThat(e.reason()).isEqualTo(Reason.INTEGRITY_FAILED);
+    assertThat(e)
+        .hasMessage(
+            LABEL + ": integrity check failed (modified or corrupt data); no plaintext released");
+  }
+
+  @Test
+  void oneFlippedByteInAnUncompressedBodyFailsTheMdcCheck() {
+    // Uncompressed, a flipped byte decrypts to slightly wrong plaintext that only the MDC catches.
+    byte[] message = flipNearEnd(gpg.encrypt(PLAINTEXT, List.of(ME), "--compress-algo", "none"));
+
+    assertThat(failure(message).reason()).isEqualTo(Reason.INTEGRITY_FAILED);
+  }
+
+  @Test
+  void oneFlippedByteInAnOcbMessageFailsTheTagCheck() throws Exception {
+    byte[] message =
+        DecryptorTest.bouncyCastleOcbMessage(
+            PLAINTEXT, DecryptorTest.encryptionKey(gpg.exportPublic(ME, false)));
+
+    assertThat(failure(flipNearEnd(message)).reason()).isEqualTo(Reason.INTEGRITY_FAILED);
+  }
+
+  @Test
+  void aMessageForOtherKeysListsTheirKeyIdsAndNamesWhereKnown() {
+    byte[] message = gpg.encrypt(PLAINTEXT, List.of(OPS, OTHER));
+
+    DecryptionException e = failure(message);
+
+    assertThat(e.reason()).isEqualTo(Reason.NO_MATCHING_KEY);
+    assertThat(e)
+        .hasMessageStartingWith(LABEL + ": encrypted to key ids ")
+        .hasMessageContaining(gpg.encryptionSubkeyId(OPS) + " (" + OPS + ")")
+        .hasMessageContaining(gpg.encryptionSubkeyId(OTHER))
+        .hasMessageNotContaining(OTHER)
+        .hasMessageEndingWith("; none of the loaded secret keys matches");
+  }
+
+  @Test
+  void wrongPassphraseForAProtectedKeyIsBadPassphrase() {
+    byte[] message = gpg.encrypt(PLAINTEXT, List.of(LOCKED));
+
+    DecryptionException e = failure(message, Optional.of("wrong"));
+
+    assertThat(e.reason()).isEqualTo(Reason.BAD_PASSPHRASE);
+    assertThat(e)
+        .hasMessage(
+            LABEL
+                + ": wrong passphrase for key "
+                + gpg.encryptionSubkeyId(LOCKED)
+                + " ("
+                + LOCKED
+                + ")");
+  }
+
+  @Test
+  void wrongPassphraseForASymmetricMessageIsBadPassphrase() {
+    byte[] message = gpg.encryptSymmetric(PLAINTEXT, PASSPHRASE);
+
+    DecryptionException e = failure(message, Optional.of("wrong"));
+
+    assertThat(e.reason()).isEqualTo(Reason.BAD_PASSPHRASE);
+    assertThat(e).hasMessage(LABEL + ": wrong passphrase for symmetric message");
+  }
+
+  @Test
+  void symmetricMessageWithoutAPassphraseSaysHowToGiveOne() {
+    DecryptionException e = failure(gpg.encryptSymmetric(PLAINTEXT, PASSPHRASE, "--armor"));
+
+    assertThat(e.reason()).isEqualTo(Reason.NO_PASSPHRASE);
+    assertThat(e)
+        .hasMessage(
+            LABEL
+                + ": symmetrically encrypted (gpg -c) and no passphrase was given;"
+                + " give --passphrase-file or set ENVSHIFT_PASSPHRASE");
+  }
+
+  @Test
+  void messageWithoutMdcIsRefusedBeforeAnyPassphraseIsAsked() {
+    byte[] message = gpg.encryptSymmetric(PLAINTEXT, PASSPHRASE, "--rfc2440");
+
+    DecryptionException e = failure(message, Optional.of(PASSPHRASE));
+
+    assertThat(e.reason()).isEqualTo(Reason.NOT_INTEGRITY_PROTECTED);
+    assertThat(e).hasMessage(LABEL + ": not integrity protected (no MDC); refusing to decrypt");
+  }
+
+  @Test
+  void randomGarbageIsNotOpenPgp() {
+    byte[] garbage = new byte[512];
+    new Random(7).nextBytes(garbage);
+    garbage[0] = 0x17; // no packet-header bit, not armor
+
+    DecryptionException e = failure(garbage);
+
+    assertThat(e.reason()).isEqualTo(Reason.NOT_OPENPGP);
+    assertThat(e).hasMessage(LABEL + ": not an OpenPGP encrypted message");
+  }
+
+  @Test
+  void garbageBehindAPlausiblePacketHeaderIsMalformed() {
+    byte[] garbage = new byte[512];
+    new Random(11).nextBytes(garbage);
+    garbage[0] = (byte) 0x85; // old-format PKESK header with a two-octet length
+
+    assertThat(failure(garbage).reason()).isEqualTo(Reason.MALFORMED);
+  }
+
+  @Test
+  void unencryptedOpenPgpDataIsNotAnEncryptedMessage() {
+    byte[] stored = gpg.run(PLAINTEXT, "--compress-algo", "zlib", "--store").stdout();
+
+    DecryptionException e = failure(stored);
+
+    assertThat(e.reason()).isEqualTo(Reason.NOT_OPENPGP);
+    assertThat(e).hasMessage(LABEL + ": OpenPGP data, but not an encrypted message");
+  }
+
+  @Test
+  void decompressionBeyond64MiBIsRefused() throws Exception {
+    byte[] bomb = zeroesCompressedAndEncrypted(65 << 20);
+    assertThat(bomb.length).isLessThan(1 << 20);
+
+    DecryptionException e = failure(bomb);
+
+    assertThat(e.reason()).isEqualTo(Reason.MALFORMED);
+    assertThat(e).hasMessage(LABEL + ": decrypted data exceeds 64 MiB; refusing it");
+  }
+
+  @Test
+  void aDecryptedFileNeverShowsItsPlaintext() {
+    KeyRing keys = KeyRing.builder().secretKeyFile(myKeys).build();
+    DecryptedFile file = new Decryptor(keys).decrypt(gpg.encrypt(PLAINTEXT, List.of(ME)), LABEL);
+
+    assertThat(file.toString()).doesNotContain(CANARY).contains("<" + PLAINTEXT.length + " bytes>");
+  }
+
+  private static byte[] flipNearEnd(byte[] message) {
+    byte[] copy = message.clone();
+    copy[copy.length - 30] ^= 0x01;
+    return copy;
+  }
+
+  private static byte[] zeroesCompressedAndEncrypted(int size) throws Exception {
+    PGPEncryptedDataGenerator generator =
+        new PGPEncryptedDataGenerator(
+            new BcPGPDataEncryptorBuilder(SymmetricKeyAlgorithmTags.AES_256)
+                .setWithIntegrityPacket(true)
+                .setSecureRandom(new SecureRandom()));
+    generator.addMethod(
+        new BcPublicKeyKeyEncryptionMethodGenerator(
+            DecryptorTest.encryptionKey(gpg.exportPublic(ME, false))));
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    byte[] zeroes = new byte[1 << 20];
+    try (OutputStream encrypted = generator.open(out, new byte[1 << 16]);
+        OutputStream compressed =
+            new PGPCompressedDataGenerator(CompressionAlgorithmTags.ZLIB).open(encrypted);
+        OutputStream literal =
+            new PGPLiteralDataGenerator()
+                .open(compressed, PGPLiteralData.BINARY, "bomb", size, new Date())) {
+      for (int written = 0; written < size; written += zeroes.length) {
+        literal.write(zeroes);
+      }
+    }
+    return out.toByteArray();
+  }
+}
