@@ -1,0 +1,42 @@
+package envshift.manifest;
+
+import java.io.IOException;
+import java.nio.charset.MalformedInputException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/**
+ * Reads {@code envshift.yml} at a repo root in three steps: YAML to a tree that keeps lines, the
+ * tree to the raw {@link ManifestFile} (shape), then validation into a {@link Manifest} (meaning).
+ */
+public final class ManifestLoader {
+  public static final String FILE_NAME = "envshift.yml";
+
+  private ManifestLoader() {}
+
+  /** The manifest at {@code repoRoot/envshift.yml}; source paths are checked against the repo. */
+  public static Manifest load(Path repoRoot) {
+    Path path = repoRoot.resolve(FILE_NAME);
+    String text;
+    try {
+      text = Files.readString(path);
+    } catch (NoSuchFileException e) {
+      throw new ManifestException(
+          FILE_NAME + ": not found in " + repoRoot + " (run `envshift init` to create it)", e);
+    } catch (MalformedInputException e) {
+      throw new ManifestException(FILE_NAME + ": not UTF-8 text", e);
+    } catch (IOException e) {
+      throw new ManifestException(
+          FILE_NAME + ": cannot read (" + e.getClass().getSimpleName() + ")", e);
+    }
+    return parse(text, FILE_NAME, repoRoot);
+  }
+
+  /** Parses manifest text: {@code fileName} prefixes errors, {@code repoRoot} anchors paths. */
+  public static Manifest parse(String yaml, String fileName, Path repoRoot) {
+    String text = yaml.startsWith("\uFEFF") ? yaml.substring(1) : yaml;
+    ManifestFile raw = new ManifestReader(fileName).read(YamlTree.parse(text, fileName));
+    return Manifest.validate(raw, fileName, repoRoot);
+  }
+}

@@ -1,0 +1,43 @@
+package envshift.mapping;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Heroku refuses config data (all names and values together) over 32 kB per app. Checking before
+ * the PATCH turns a 422 halfway through a migration into an error that names the biggest vars.
+ */
+public final class ConfigLimit {
+  /** Heroku's documented limit: 32 kB of names plus values, counted in UTF-8 bytes. */
+  public static final int MAX_BYTES = 32 * 1024;
+
+  private static final int LARGEST_SHOWN = 3;
+
+  private ConfigLimit() {}
+
+  /** Throws a MappingException naming {@code envName}, the total and the largest vars. */
+  public static void check(String envName, EnvSet vars) {
+    int total = vars.configBytes();
+    if (total <= MAX_BYTES) return;
+    List<EnvVar> largest =
+        vars.vars().values().stream()
+            .sorted(Comparator.comparingInt(EnvSet::bytes).reversed()
+                .thenComparing(EnvVar::name))
+            .limit(LARGEST_SHOWN)
+            .toList();
+    String names =
+        largest.stream()
+            .map(v -> v.name() + " (" + EnvSet.bytes(v) + " bytes)")
+            .collect(Collectors.joining(", "));
+    throw new MappingException(
+        "environment "
+            + envName
+            + ": config vars take "
+            + total
+            + " bytes, over Heroku's limit of "
+            + MAX_BYTES
+            + " bytes per app; largest: "
+            + names);
+  }
+}
