@@ -8,32 +8,35 @@ import java.util.Set;
 
 /**
  * Guesses which environment a settings file belongs to from the token that sets it apart from its
- * base name ({@code settings_deployment.staging.py}, {@code settings_local_sahel.py},
- * {@code configs/heroku-prod/.env}). Environment names are never listed here: legacy repos used
- * CodeDeploy group names such as {@code illinoisanswers}, {@code sahel} or {@code importer}.
+ * base name ({@code settings_deployment.staging.py}, {@code settings_local_sahel.py}, {@code
+ * configs/heroku-prod/.env}). Environment names are never listed here: legacy repos used CodeDeploy
+ * group names such as {@code illinoisanswers}, {@code sahel} or {@code importer}.
  */
 public final class EnvironmentGuesser {
   static final String DEVELOPMENT = "development";
 
   /** Extensions and leftovers that a dotted name part can be without naming an environment. */
   private static final Set<String> NOT_ENVIRONMENTS =
-      Set.of(
-          "py", "env", "conf", "cfg", "json", "yml", "yaml", "ini", "toml", "txt", "nginx",
-          "supervisor", "sh", "bak", "old", "orig", "settings", "setting", "config", "deployment",
-          "secrets", "app");
+      words(
+          "py env conf cfg json yml yaml ini toml txt nginx supervisor sh bak old orig settings"
+              + " setting config deployment secrets app");
+
   /** Words of base names (settings_deployment, local_settings, app_config, client_secrets). */
   private static final Set<String> BASE_WORDS =
-      Set.of("settings", "setting", "local", "deployment", "deploy", "config", "conf", "app",
-          "secrets", "secret", "env", "credentials");
+      words(
+          "settings setting local deployment deploy config conf app secrets secret env"
+              + " credentials");
+
   /** A settings base name contains one of these, so that {@code app_start.sh} names no env. */
   private static final Set<String> SETTINGS_WORDS =
-      Set.of("settings", "setting", "local", "deployment", "config", "secrets");
-  private static final Set<String> TEMPLATE_WORDS = Set.of("example", "sample", "template");
-  private static final Set<String> DEVELOPMENT_WORDS =
-      Set.of("dev", "develop", "development", "local");
+      words("settings setting local deployment config secrets");
+
+  private static final Set<String> TEMPLATE_WORDS = words("example sample template");
+  private static final Set<String> DEVELOPMENT_WORDS = words("dev develop development local");
+
   /** Parents of one-directory-per-environment layouts such as {@code configs/<env>/.env}. */
   private static final Set<String> CONFIG_DIRS =
-      Set.of("configs", "config", "conf", "deploy", "deployment", "environments", "envs");
+      words("configs config conf deploy deployment environments envs");
 
   private EnvironmentGuesser() {}
 
@@ -44,8 +47,7 @@ public final class EnvironmentGuesser {
    */
   public static Optional<String> guess(String repoRelativePath) {
     String path = repoRelativePath.replace('\\', '/');
-    String name =
-        FileClassifier.plainName(FileClassifier.baseName(path)).toLowerCase(Locale.ROOT);
+    String name = FileClassifier.plainName(FileClassifier.baseName(path)).toLowerCase(Locale.ROOT);
     if (isTemplate(path)) {
       return Optional.of(DEVELOPMENT);
     }
@@ -111,6 +113,10 @@ public final class EnvironmentGuesser {
 
   private static String normalise(String environment) {
     return DEVELOPMENT_WORDS.contains(environment) ? DEVELOPMENT : environment;
+  }
+
+  private static Set<String> words(String spaceSeparated) {
+    return Set.of(spaceSeparated.split(" "));
   }
 
   private static String stripLeadingDots(String name) {

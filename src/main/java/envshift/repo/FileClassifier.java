@@ -16,9 +16,9 @@ public final class FileClassifier {
   private FileClassifier() {}
 
   /**
-   * The format of a file, from its name (a bare name or a repo-relative path; a path lets
-   * {@code scripts/*.py} be told apart). Infrastructure rules come first, so that
-   * {@code nginx-config.conf} is nginx and {@code appspec.yml} is not YAML settings.
+   * The format of a file, from its name (a bare name or a repo-relative path; a path lets {@code
+   * scripts/*.py} be told apart). Infrastructure rules come first, so that {@code
+   * nginx-config.conf} is nginx and {@code appspec.yml} is not YAML settings.
    */
   public static SettingsFormat formatOf(String fileName) {
     String path = fileName.replace('\\', '/');

@@ -64,7 +64,8 @@ class FileClassifierTest {
 
   @Test
   void aBareFileNameIsEnough() {
-    assertThat(FileClassifier.formatOf("local_settings.py.staging")).isEqualTo(SettingsFormat.PYTHON);
+    assertThat(FileClassifier.formatOf("local_settings.py.staging"))
+        .isEqualTo(SettingsFormat.PYTHON);
     assertThat(FileClassifier.formatOf("LOCAL_SETTINGS.PY.GPG")).isEqualTo(SettingsFormat.PYTHON);
   }
 
