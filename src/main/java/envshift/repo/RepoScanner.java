@@ -67,19 +67,29 @@ public final class RepoScanner {
   private void addRegistered(BlackboxLayout layout) {
     String list = root.relativize(layout.configDir()) + "/blackbox-files.txt";
     for (String plain : layout.files()) {
-      String encrypted = plain + ".gpg";
-      Path file = root.resolve(encrypted).normalize();
+      Path file = root.resolve(plain + ".gpg").normalize();
+      String encrypted = root.relativize(file).toString().replace('\\', '/');
       if (contents.containsKey(encrypted)) {
         continue;
       }
-      if (!file.startsWith(root)) {
-        problems.add(plain + ": listed in " + list + " but outside the repo; skipped");
+      if (!file.startsWith(root) || throughSymlink(file)) {
+        problems.add(plain + ": listed in " + list + " but it is outside the repo or a symlink");
       } else if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
         sniff(encrypted, file.toFile().length());
       } else {
         problems.add(plain + ": listed in " + list + " but " + encrypted + " is missing");
       }
     }
+  }
+
+  /** Whether the file or a directory above it is a symlink, which the walk never follows. */
+  private boolean throughSymlink(Path file) {
+    for (Path path = file; !path.equals(root); path = path.getParent()) {
+      if (Files.isSymbolicLink(path)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Reads the first bytes only: enough for an armor header or a first packet header. */

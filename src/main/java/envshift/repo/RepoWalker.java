@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -32,21 +33,21 @@ final class RepoWalker extends SimpleFileVisitor<Path> {
   private final Path root;
   private final Deque<GitIgnore> ignores = new ArrayDeque<>();
   private final List<Found> found = new ArrayList<>();
-  private final List<String> problems = new ArrayList<>();
+  private final List<String> problems;
 
-  private RepoWalker(Path root) {
+  private RepoWalker(Path root, List<String> problems) {
     this.root = root;
+    this.problems = problems;
   }
 
   /** The files, sorted by path; unreadable entries are added to {@code problems}. */
   static List<Found> walk(Path root, List<String> problems) {
-    RepoWalker walker = new RepoWalker(root);
+    RepoWalker walker = new RepoWalker(root, problems);
     try {
       Files.walkFileTree(root, walker);
     } catch (IOException e) {
       throw new RepoException("cannot list the files of " + root, e);
     }
-    problems.addAll(walker.problems);
     walker.found.sort(Comparator.comparing(Found::path));
     return walker.found;
   }
@@ -95,8 +96,8 @@ final class RepoWalker extends SimpleFileVisitor<Path> {
 
   private GitIgnore withGitIgnoreOf(Path dir, String path, GitIgnore inherited) {
     Path file = dir.resolve(".gitignore");
-    if (!Files.isRegularFile(file)) {
-      return inherited;
+    if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+      return inherited; // git does not follow a symlinked .gitignore either
     }
     try {
       return inherited.with(new String(Files.readAllBytes(file), StandardCharsets.UTF_8), path);

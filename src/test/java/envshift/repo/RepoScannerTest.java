@@ -219,6 +219,29 @@ class RepoScannerTest {
   }
 
   @Test
+  void registeredPathsOutsideTheRepoOrThroughSymlinksAreNotRead() throws IOException {
+    Path repo = root.resolve("repo");
+    new TestRepo(root).encrypted("outside/x.py.gpg");
+    new TestRepo(repo)
+        .text(".blackbox/blackbox-files.txt", "../outside/x.py\nlinked/x.py\nconfigs/link.py\n")
+        .text("configs/README", "settings live here\n");
+    Files.createSymbolicLink(repo.resolve("linked"), root.resolve("outside"));
+    Files.createSymbolicLink(repo.resolve("configs/link.py.gpg"), root.resolve("outside/x.py.gpg"));
+
+    RepoScan scan = RepoScanner.scan(repo);
+
+    assertThat(scan.files()).isEmpty();
+    assertThat(scan.problems())
+        .containsExactly(
+            "../outside/x.py: listed in .blackbox/blackbox-files.txt but it is outside the repo"
+                + " or a symlink",
+            "configs/link.py: listed in .blackbox/blackbox-files.txt but it is outside the repo"
+                + " or a symlink",
+            "linked/x.py: listed in .blackbox/blackbox-files.txt but it is outside the repo or a"
+                + " symlink");
+  }
+
+  @Test
   void scanningWritesNothing() throws IOException {
     new TestRepo(root)
         .text(".blackbox/blackbox-files.txt", "configs/.env.staging\nconfigs/missing.py\n")
