@@ -51,7 +51,7 @@ public final class EnvironmentGuesser {
     if (isTemplate(path)) {
       return Optional.of(DEVELOPMENT);
     }
-    List<String> parts = List.of(stripLeadingDots(name).split("\\."));
+    List<String> parts = List.of(stripLeadingDots(name).split("\\.", -1));
     return fromDottedParts(parts)
         .or(() -> fromConfigSuffix(parts.get(0)))
         .or(() -> fromUnderscoreSuffix(parts.get(0)))

@@ -75,6 +75,8 @@ class EnvironmentGuesserTest {
     "configs/bga-payroll.conf.supervisor.gpg",
     "scripts/app_start.sh.gpg",
     "scripts/after_install.sh",
+    "configs/...",
+    "configs/x.",
   })
   void baseNamesNameNoEnvironment(String path) {
     assertThat(EnvironmentGuesser.guess(path)).isEmpty();
