@@ -1,0 +1,165 @@
+package envshift.repo;
+
+import envshift.repo.ContentSniffer.Content;
+import envshift.settings.SettingsFormat;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Finds the files of a legacy repo that matter for a migration: OpenPGP messages (found by their
+ * first bytes, whatever their name), files registered in blackbox, plaintext dotenv files and
+ * settings templates. Reads only the first bytes of each file; never decrypts, never writes.
+ */
+public final class RepoScanner {
+  private static final List<String> ENCRYPTED_SUFFIXES = List.of(".gpg", ".asc", ".pgp");
+
+  private final Path root;
+  private final Set<String> registered;
+  private final Map<String, Content> contents = new LinkedHashMap<>();
+  private final List<String> problems = new ArrayList<>();
+
+  private RepoScanner(Path root, Set<String> registered) {
+    this.root = root;
+    this.registered = registered;
+  }
+
+  /** Scans the repo at {@code repoRoot}; problems found on the way are in the result. */
+  public static RepoScan scan(Path repoRoot) {
+    Path root = realDirectory(repoRoot);
+    Optional<BlackboxLayout> blackbox = BlackboxLayout.find(root);
+    RepoScanner scanner =
+        new RepoScanner(root, Set.copyOf(blackbox.map(BlackboxLayout::files).orElse(List.of())));
+    for (RepoWalker.Found file : RepoWalker.walk(root, scanner.problems)) {
+      scanner.sniff(file.path(), file.size());
+    }
+    blackbox.ifPresent(scanner::addRegistered);
+    List<RepoFile> files = new ArrayList<>();
+    scanner.contents.forEach(
+        (path, content) -> scanner.describe(path, content).ifPresent(files::add));
+    files.sort(Comparator.comparing(RepoFile::path));
+    scanner.problems.sort(Comparator.naturalOrder());
+    return new RepoScan(root, files, blackbox, scanner.problems);
+  }
+
+  private static Path realDirectory(Path repoRoot) {
+    if (!Files.isDirectory(repoRoot)) {
+      throw new RepoException("not a directory: " + repoRoot);
+    }
+    try {
+      return repoRoot.toRealPath();
+    } catch (IOException e) {
+      throw new RepoException("cannot open the repo directory " + repoRoot, e);
+    }
+  }
+
+  /** Encrypted files registered in blackbox are read even where a .gitignore hides them. */
+  private void addRegistered(BlackboxLayout layout) {
+    String list = root.relativize(layout.configDir()) + "/blackbox-files.txt";
+    for (String plain : layout.files()) {
+      Path file = root.resolve(plain + ".gpg").normalize();
+      String encrypted = root.relativize(file).toString().replace('\\', '/');
+      if (contents.containsKey(encrypted)) {
+        continue;
+      }
+      if (!file.startsWith(root) || throughSymlink(file)) {
+        problems.add(plain + ": listed in " + list + " but it is outside the repo or a symlink");
+      } else if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+        sniff(encrypted, file.toFile().length());
+      } else {
+        problems.add(plain + ": listed in " + list + " but " + encrypted + " is missing");
+      }
+    }
+  }
+
+  /** Whether the file or a directory above it is a symlink, which the walk never follows. */
+  private boolean throughSymlink(Path file) {
+    for (Path path = file; !path.equals(root); path = path.getParent()) {
+      if (Files.isSymbolicLink(path)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Reads the first bytes only: enough for an armor header or a first packet header. */
+  private void sniff(String path, long size) {
+    try (InputStream in = Files.newInputStream(root.resolve(path), LinkOption.NOFOLLOW_LINKS)) {
+      contents.put(path, ContentSniffer.sniff(in.readNBytes(ContentSniffer.HEAD_SIZE), size));
+    } catch (IOException e) {
+      problems.add(path + ": cannot read (" + e.getClass().getSimpleName() + ")");
+    }
+  }
+
+  /** The RepoFile for a path, or empty when the file does not matter for a migration. */
+  private Optional<RepoFile> describe(String path, Content content) {
+    boolean inBlackbox = registered.contains(path) || registered.contains(plainPath(path));
+    Optional<String> environment = EnvironmentGuesser.guess(path);
+    switch (content) {
+      case BINARY_MESSAGE, ARMORED_MESSAGE -> {
+        SettingsFormat format = FileClassifier.formatOf(path);
+        boolean armored = content == Content.ARMORED_MESSAGE;
+        return Optional.of(
+            new RepoFile(
+                path, FileKind.of(format), format, true, armored, environment, inBlackbox));
+      }
+      case GIT_CRYPT, SOPS -> {
+        String tool = content == Content.SOPS ? "sops" : "git-crypt";
+        problems.add(path + ": encrypted with " + tool + ", not OpenPGP; envshift cannot read it");
+        return Optional.of(unknown(path, environment, inBlackbox));
+      }
+      default -> {
+        return plaintext(path, content, environment, inBlackbox);
+      }
+    }
+  }
+
+  private Optional<RepoFile> plaintext(
+      String path, Content content, Optional<String> environment, boolean inBlackbox) {
+    if (hasEncryptionSuffix(path)) {
+      String hint = content == Content.OTHER_OPENPGP ? " (a key or a signature?)" : "";
+      problems.add(path + ": named like an encrypted file but is not an OpenPGP message" + hint);
+      return Optional.of(unknown(path, environment, inBlackbox));
+    }
+    for (String suffix : ENCRYPTED_SUFFIXES) {
+      Content twin = contents.get(path + suffix);
+      if (twin == Content.BINARY_MESSAGE || twin == Content.ARMORED_MESSAGE) {
+        problems.add(path + ": plaintext of " + path + suffix + " is present and not git-ignored");
+        return Optional.empty();
+      }
+    }
+    SettingsFormat format = FileClassifier.formatOf(path);
+    boolean settingsTemplate =
+        EnvironmentGuesser.isTemplate(path) && FileKind.of(format) == FileKind.SETTINGS;
+    if (inBlackbox || format == SettingsFormat.DOTENV || settingsTemplate) {
+      return Optional.of(
+          new RepoFile(path, FileKind.of(format), format, false, false, environment, inBlackbox));
+    }
+    return Optional.empty(); // application code, docs, assets: not part of a migration
+  }
+
+  private static RepoFile unknown(String path, Optional<String> environment, boolean inBlackbox) {
+    return new RepoFile(
+        path, FileKind.UNKNOWN, SettingsFormat.UNKNOWN, false, false, environment, inBlackbox);
+  }
+
+  private static boolean hasEncryptionSuffix(String path) {
+    String lower = path.toLowerCase(Locale.ROOT);
+    return lower.endsWith(".gpg") || lower.endsWith(".pgp");
+  }
+
+  private static String plainPath(String path) {
+    int slash = path.lastIndexOf('/') + 1;
+    return path.substring(0, slash) + FileClassifier.plainName(path.substring(slash));
+  }
+}
