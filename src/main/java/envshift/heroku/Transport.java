@@ -2,6 +2,7 @@ package envshift.heroku;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import envshift.EnvshiftException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,6 +54,10 @@ final class Transport {
   HttpUrl url(String... segments) {
     HttpUrl.Builder builder = base.newBuilder();
     for (String segment : segments) {
+      if (segment.isEmpty() || segment.equals(".") || segment.equals("..")) {
+        // OkHttp would resolve these as dot segments and address another resource.
+        throw EnvshiftException.usage("heroku: not a valid app or pipeline name: '" + segment + "'");
+      }
       builder.addPathSegment(segment);
     }
     return builder.build();
