@@ -6,9 +6,10 @@ import java.util.Optional;
 import okhttp3.HttpUrl;
 
 /**
- * Chooses the API base URL the way the Heroku CLI does ({@code @heroku-cli/command} vars.ts): an explicit
- * {@code --api-url} wins, then {@code HEROKU_HOST} (a value starting with {@code http} is the API URL
- * itself, anything else is a domain: {@code https://api.<domain>}), then {@code https://api.heroku.com}.
+ * Chooses the API base URL the way the Heroku CLI does ({@code @heroku-cli/command} vars.ts): an
+ * explicit {@code --api-url} wins, then {@code HEROKU_HOST} (a value starting with {@code http} is
+ * the API URL itself, anything else is a domain: {@code https://api.<domain>}), then
+ * {@code https://api.heroku.com}.
  */
 public final class ApiEndpoint {
   public static final String DEFAULT_URL = "https://api.heroku.com";

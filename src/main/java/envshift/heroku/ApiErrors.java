@@ -7,8 +7,8 @@ import java.util.Optional;
 
 /**
  * Turns failures into {@link HerokuApiException}s with one capped line. Of a response body only the
- * parsed {@code id}, {@code message} and {@code resource} fields are ever used; the token is scrubbed
- * from every message in case a server or library echoes it.
+ * parsed {@code id}, {@code message} and {@code resource} fields are ever used; the token is
+ * scrubbed from every message in case a server or library echoes it.
  */
 final class ApiErrors {
   private static final int MAX_SERVER_TEXT = 200;

@@ -31,7 +31,7 @@ final class Backoff {
     return Duration.ofMillis(ThreadLocalRandom.current().nextLong(ceiling + 1));
   }
 
-  /** The Retry-After delay in seconds, if the response has a usable one (HTTP dates are ignored). */
+  /** The Retry-After delay in seconds, if the response has one (HTTP dates are ignored). */
   static Optional<Duration> retryAfter(Response response) {
     String value = response.header("Retry-After");
     if (value == null || !value.strip().matches("\\d{1,9}")) {

@@ -12,11 +12,11 @@ import okhttp3.Request;
 import okhttp3.RequestBody;
 
 /**
- * PATCH /apps/{app}/config-vars exactly once in effect. Every PATCH makes a release and restarts the app,
- * so a PATCH whose outcome is unknown (sent, then a reset, timeout or 5xx) is not blindly resent: the
- * config is re-read and, if it already holds every change, the PATCH is taken as applied. Only a change
- * that is verifiably absent is sent again. This is the re-GET-and-compare the Heroku CLI's config:edit
- * does, applied to retries.
+ * PATCH /apps/{app}/config-vars exactly once in effect. Every PATCH makes a release and restarts
+ * the app, so a PATCH whose outcome is unknown (sent, then a reset, timeout or 5xx) is not blindly
+ * resent: the config is re-read and, if it already holds every change, the PATCH is taken as
+ * applied. Only a change that is verifiably absent is sent again. This is the re-GET-and-compare
+ * the Heroku CLI's config:edit does, applied to retries.
  */
 final class ConfigPatcher {
   private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
@@ -83,7 +83,8 @@ final class ConfigPatcher {
       return new Outcome(Optional.empty(), ApiErrors.reason(failure));
     }
     if (reply.ok()) {
-      return new Outcome(Optional.of(responses.config(subject, transport.parse(subject, reply))), "");
+      Map<String, Secret> config = responses.config(subject, transport.parse(subject, reply));
+      return new Outcome(Optional.of(config), "");
     }
     if (reply.status() >= 500) {
       return new Outcome(Optional.empty(), "HTTP " + reply.status());

@@ -9,8 +9,8 @@ import okhttp3.Response;
 
 /**
  * Network interceptor for {@code --debug}: one line per attempt with method, path, status, time,
- * remaining rate limit and Request-Id. Never headers, never bodies (a config-vars body is every secret
- * of the app), never the query string.
+ * remaining rate limit and Request-Id. Never headers, never bodies (a config-vars body is every
+ * secret of the app), never the query string.
  */
 final class DebugLogInterceptor implements Interceptor {
   private final PrintWriter out;

@@ -7,9 +7,9 @@ import okhttp3.Request;
 import okhttp3.Response;
 
 /**
- * Adds what every Platform API request needs: the version-3 Accept header (unless the caller asked for a
- * variant such as {@code version=3.sdk}), the Bearer token, envshift's User-Agent and a Request-Id (kept
- * across retries so one logical call is traceable as one id).
+ * Adds what every Platform API request needs: the version-3 Accept header (unless the caller asked
+ * for a variant such as {@code version=3.sdk}), the Bearer token, envshift's User-Agent and a
+ * Request-Id (kept across retries so one logical call is traceable as one id).
  */
 final class HeaderInterceptor implements Interceptor {
   static final String ACCEPT = "application/vnd.heroku+json; version=3";

@@ -4,9 +4,10 @@ import envshift.EnvshiftException;
 import java.util.Optional;
 
 /**
- * A Platform API call failed: an error status, an unusable response, or no response at all. The message
- * is one line that names the app, the status, Heroku's error id and message and the Request-Id; it never
- * holds a response body (a config-vars body is the whole config) nor the token.
+ * A Platform API call failed: an error status, an unusable response, or no response at all. The
+ * message is one line that names the app, the status, Heroku's error id and message and the
+ * Request-Id; it never holds a response body (a config-vars body is the whole config) nor the
+ * token.
  */
 public final class HerokuApiException extends EnvshiftException {
   private static final long serialVersionUID = 1L;
@@ -44,7 +45,7 @@ public final class HerokuApiException extends EnvshiftException {
     return Optional.ofNullable(app);
   }
 
-  /** The Request-Id of the failed call, as the server returned it (or as sent, with no response). */
+  /** The Request-Id of the failed call, as the server returned it (or as sent). */
   public Optional<String> requestId() {
     return Optional.ofNullable(requestId);
   }

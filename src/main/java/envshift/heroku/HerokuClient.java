@@ -17,9 +17,9 @@ import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 
 /**
- * The Heroku Platform API, one method per endpoint envshift uses; the only code in envshift that speaks
- * HTTP. Calls are retried (see {@link RetryInterceptor}), lists follow {@code Next-Range}, failures are
- * {@link HerokuApiException}s. Thread-safe: one client may serve several apps at once.
+ * The Heroku Platform API, one method per endpoint envshift uses; the only code in envshift that
+ * speaks HTTP. Calls are retried (see {@link RetryInterceptor}), lists follow {@code Next-Range},
+ * failures are {@link HerokuApiException}s. Thread-safe: one client may serve several apps at once.
  */
 public final class HerokuClient {
   /** Add-on attachments carry {@code config_vars} only with this variant and Accept-Inclusion. */
@@ -52,8 +52,8 @@ public final class HerokuClient {
   }
 
   /**
-   * PATCH /apps/{app}/config-vars: each present value is set, each empty Optional deletes the key; one
-   * release. An empty map sends nothing and returns the current config.
+   * PATCH /apps/{app}/config-vars: each present value is set, each empty Optional deletes the key;
+   * one release. An empty map sends nothing and returns the current config.
    */
   public PatchResult patchConfigVars(String app, Map<String, Optional<Secret>> changes) {
     if (changes.isEmpty()) {
@@ -63,9 +63,9 @@ public final class HerokuClient {
   }
 
   /**
-   * Config var name → owning add-on name, for vars that add-ons own (a PATCH may not touch them). Read
-   * from the attachments (which cover add-ons billed to other apps); if they lack {@code config_vars},
-   * the app's own add-ons fill in.
+   * Config var name → owning add-on name, for vars that add-ons own (a PATCH may not touch them).
+   * Read from the attachments (which cover add-ons billed to other apps); if they lack
+   * {@code config_vars}, the app's own add-ons fill in.
    */
   public Map<String, String> addonOwnedVars(String app) {
     Subject subject = Subject.app(app);

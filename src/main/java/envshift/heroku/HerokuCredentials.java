@@ -10,8 +10,8 @@ import java.util.Optional;
 
 /**
  * Finds the API token where the Heroku CLI keeps it: {@code HEROKU_API_KEY} first, then the
- * {@code ~/.netrc} entry for the API host (whose password is the token). The CLI 13's OS keychain and
- * {@code ~/.netrc.gpg} are not read.
+ * {@code ~/.netrc} entry for the API host (whose password is the token). The CLI 13's OS keychain
+ * and {@code ~/.netrc.gpg} are not read.
  */
 public final class HerokuCredentials {
   private static final String MISSING = "no Heroku API token: set HEROKU_API_KEY or run 'heroku "

@@ -5,11 +5,12 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A ~/.netrc reader, as ftp(1) and the netrc-parser the Heroku CLI uses define it: whitespace-separated
- * tokens over any number of lines; {@code machine NAME} or {@code default} starts an entry, followed by
- * {@code login}, {@code password}, {@code account} pairs; {@code macdef NAME} is followed by a macro
- * body that runs to the next blank line and is skipped; {@code #} starts a comment (netrc-parser extension).
- * The first matching {@code machine} wins; {@code default} applies only when no machine matches.
+ * A ~/.netrc reader, as ftp(1) and the netrc-parser the Heroku CLI uses define it:
+ * whitespace-separated tokens over any number of lines; {@code machine NAME} or {@code default}
+ * starts an entry, followed by {@code login}, {@code password}, {@code account} pairs;
+ * {@code macdef NAME} is followed by a macro body that runs to the next blank line and is skipped;
+ * {@code #} starts a comment (netrc-parser extension). The first matching {@code machine} wins;
+ * {@code default} applies only when no machine matches.
  */
 final class Netrc {
   private Netrc() {}

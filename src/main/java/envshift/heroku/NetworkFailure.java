@@ -3,9 +3,9 @@ package envshift.heroku;
 import java.io.IOException;
 
 /**
- * No response after the retry interceptor gave up. {@code sent} says whether the last attempt reached a
- * connection (so the server may have acted on it); a PATCH that was sent is ambiguous, one that was not
- * is a plain failure.
+ * No response after the retry interceptor gave up. {@code sent} says whether the last attempt
+ * reached a connection (so the server may have acted on it); a PATCH that was sent is ambiguous,
+ * one that was not is a plain failure.
  */
 final class NetworkFailure extends IOException {
   private static final long serialVersionUID = 1L;

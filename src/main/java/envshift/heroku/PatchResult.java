@@ -7,10 +7,10 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The outcome of a config-vars PATCH. {@code config} is the whole config after the change, as the PATCH
- * returned it (or as re-read when the PATCH's own response was lost), so callers can verify it.
- * {@code recoveredAfterAmbiguousFailure} is true when the PATCH's response was lost but re-reading showed
- * the change already applied, so it was not sent again.
+ * The outcome of a config-vars PATCH. {@code config} is the whole config after the change, as the
+ * PATCH returned it (or as re-read when the PATCH's own response was lost), so callers can verify
+ * it. {@code recoveredAfterAmbiguousFailure} is true when the PATCH's response was lost but
+ * re-reading showed the change already applied, so it was not sent again.
  */
 public record PatchResult(Map<String, Secret> config, boolean recoveredAfterAmbiguousFailure) {
   public PatchResult {

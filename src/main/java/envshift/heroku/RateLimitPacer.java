@@ -7,9 +7,9 @@ import okhttp3.Interceptor;
 import okhttp3.Response;
 
 /**
- * Slows down before the bucket runs dry. Heroku refills about 1.25 tokens a second (4500/hour), so once
- * {@code RateLimit-Remaining} drops under {@link #THRESHOLD} each call waits in proportion, up to 800 ms
- * at zero: roughly the refill rate, as the platform-api gem's throttle does.
+ * Slows down before the bucket runs dry. Heroku refills about 1.25 tokens a second (4500/hour), so
+ * once {@code RateLimit-Remaining} drops under {@link #THRESHOLD} each call waits in proportion, up
+ * to 800 ms at zero: roughly the refill rate, as the platform-api gem's throttle does.
  */
 final class RateLimitPacer implements Interceptor {
   static final int THRESHOLD = 20;

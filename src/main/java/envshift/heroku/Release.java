@@ -4,8 +4,8 @@ import java.util.Objects;
 
 /**
  * One release of an app. {@code status} is {@code succeeded}, {@code pending}, {@code failed} or
- * {@code expired}, or empty when the API sent null (old releases do); {@code createdAt} is the API's
- * ISO-8601 text.
+ * {@code expired}, or empty when the API sent null (old releases do); {@code createdAt} is the
+ * API's ISO-8601 text.
  */
 public record Release(int version, String description, String status, String createdAt) {
   public Release {

@@ -8,10 +8,10 @@ import okhttp3.Request;
 import okhttp3.Response;
 
 /**
- * Application interceptor that retries what is safe to retry: a 429 (the server refused the request, so
- * it did nothing), and for GET also 5xx and network failures. Any request is retried when it failed
- * before reaching a connection. A PATCH that was sent and then failed is handed back to the caller,
- * which re-reads the config before deciding to resend (see {@link ConfigPatcher}).
+ * Application interceptor that retries what is safe to retry: a 429 (the server refused the
+ * request, so it did nothing), and for GET also 5xx and network failures. Any request is retried
+ * when it failed before reaching a connection. A PATCH that was sent and then failed is handed back
+ * to the caller, which re-reads the config before deciding to resend (see {@link ConfigPatcher}).
  */
 final class RetryInterceptor implements Interceptor {
   private final int maxAttempts;

@@ -16,7 +16,7 @@ record Subject(String kind, String name) {
     return new Subject("account", "");
   }
 
-  /** The message prefix after {@code heroku: }: the bare app name, {@code pipeline x}, or nothing. */
+  /** The message prefix after {@code heroku: }: the app name, {@code pipeline x}, or nothing. */
   String label() {
     return switch (kind) {
       case "app" -> name;

@@ -16,8 +16,9 @@ import okhttp3.Response;
 import okhttp3.ResponseBody;
 
 /**
- * Sends requests, reads whole bodies, follows {@code Next-Range} and maps failures. Retries, headers
- * and logging live in the interceptors ({@link HttpStack}); this class only sees final outcomes.
+ * Sends requests, reads whole bodies, follows {@code Next-Range} and maps failures. Retries,
+ * headers and logging live in the interceptors ({@link HttpStack}); this class only sees final
+ * outcomes.
  */
 final class Transport {
   /** Guards against a server that keeps sending Next-Range: 1000 pages of up to 1000 items. */
@@ -56,7 +57,8 @@ final class Transport {
     for (String segment : segments) {
       if (segment.isEmpty() || segment.equals(".") || segment.equals("..")) {
         // OkHttp would resolve these as dot segments and address another resource.
-        throw EnvshiftException.usage("heroku: not a valid app or pipeline name: '" + segment + "'");
+        throw EnvshiftException.usage(
+            "heroku: not a valid app or pipeline name: '" + segment + "'");
       }
       builder.addPathSegment(segment);
     }

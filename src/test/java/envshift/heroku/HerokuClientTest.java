@@ -203,7 +203,8 @@ class HerokuClientTest {
         changes("DATABASE_URL", "postgres://new", "OTHER", "x")))
         .isInstanceOfSatisfying(HerokuApiException.class, e -> {
           assertThat(e.getMessage()).matches("heroku: payroll-staging: 422 invalid_params: Cannot "
-              + "overwrite attachment values DATABASE_URL\\. \\(request [0-9a-f-]{36},[0-9a-f-]{36}\\)");
+              + "overwrite attachment values DATABASE_URL\\. "
+              + "\\(request [0-9a-f-]{36},[0-9a-f-]{36}\\)");
           assertThat(e.status()).isEqualTo(422);
           assertThat(e.requestId()).isPresent();
         })

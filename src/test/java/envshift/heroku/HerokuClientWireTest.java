@@ -102,7 +102,8 @@ class HerokuClientWireTest {
     String log = debug.toString();
     assertThat(log.lines()).hasSize(3);
     assertThat(log.lines().toList().get(0))
-        .matches("heroku: GET /apps/payroll-staging/config-vars -> 503 \\(\\d+ ms, request srv-1\\)");
+        .matches("heroku: GET /apps/payroll-staging/config-vars -> 503 "
+            + "\\(\\d+ ms, request srv-1\\)");
     assertThat(log).contains("GET /apps/payroll-staging/config-vars -> 200")
         .contains("PATCH /apps/payroll-staging/config-vars -> 200");
     assertThat(log).doesNotContain(CANARY_TOKEN).doesNotContain(CANARY_VALUE)

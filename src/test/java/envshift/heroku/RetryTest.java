@@ -144,7 +144,8 @@ class RetryTest {
     heroku.failNext("PATCH", Fault.dropConnection(), Fault.dropConnection(),
         Fault.dropConnection(), Fault.dropConnection());
 
-    assertThatThrownBy(() -> client.patchConfigVars(APP, Map.of("NEW", Optional.of(Secret.of("v")))))
+    Map<String, Optional<Secret>> change = Map.of("NEW", Optional.of(Secret.of("v")));
+    assertThatThrownBy(() -> client.patchConfigVars(APP, change))
         .hasMessageStartingWith("heroku: payroll-staging: the config-vars update failed after 4 "
             + "attempts and was not applied (");
     assertThat(heroku.count("PATCH", "/")).isEqualTo(4);

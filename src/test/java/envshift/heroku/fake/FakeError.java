@@ -1,6 +1,6 @@
 package envshift.heroku.fake;
 
-/** An API error the fake answers with: {@code {"id", "message"}} plus an optional {@code resource}. */
+/** An API error the fake answers with: {@code {"id", "message"}}, maybe with a {@code resource}. */
 final class FakeError extends RuntimeException {
   private static final long serialVersionUID = 1L;
 

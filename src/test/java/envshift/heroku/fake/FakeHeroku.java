@@ -13,10 +13,10 @@ import java.util.logging.Logger;
 import mockwebserver3.MockWebServer;
 
 /**
- * A stateful fake of the Heroku Platform API on 127.0.0.1, for tests and benchmarks: apps with config
- * vars, a release per config change (config kept per release), add-ons owning vars, pipelines and
- * couplings, Range pagination, auth, Accept checking, injectable faults and a request log. Behaviour
- * follows heroku-platform-api.md §10; thread-safe, so concurrent clients may use it.
+ * A stateful fake of the Heroku Platform API on 127.0.0.1, for tests and benchmarks: apps with
+ * config vars, a release per config change (config kept per release), add-ons owning vars,
+ * pipelines and couplings, Range pagination, auth, Accept checking, injectable faults and a request
+ * log. Behaviour follows heroku-platform-api.md §10; thread-safe, so concurrent clients may use it.
  *
  * <pre>{@code
  * try (FakeHeroku heroku = new FakeHeroku().start()) {

@@ -55,7 +55,8 @@ class FakeHerokuTest {
     Request request = new Request.Builder().url(heroku.url() + path).headers(all.build())
         .method(method, requestBody).build();
     try (Response response = http.newCall(request).execute()) {
-      return new Answer(response.code(), response.headers(), json.readTree(response.body().string()));
+      JsonNode parsed = json.readTree(response.body().string());
+      return new Answer(response.code(), response.headers(), parsed);
     }
   }
 
@@ -94,8 +95,8 @@ class FakeHerokuTest {
     Answer answer = call("GET", "/apps/ghost/config-vars", null);
 
     assertThat(answer.status()).isEqualTo(404);
-    assertThat(answer.body().toString())
-        .isEqualTo("{\"resource\":\"app\",\"id\":\"not_found\",\"message\":\"Couldn't find that app.\"}");
+    assertThat(answer.body().toString()).isEqualTo(
+        "{\"resource\":\"app\",\"id\":\"not_found\",\"message\":\"Couldn't find that app.\"}");
   }
 
   @Test

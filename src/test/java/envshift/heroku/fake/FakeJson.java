@@ -108,7 +108,8 @@ final class FakeJson {
     addonRef.set("app", appRef(app));
     node.set("addon", addonRef);
     node.set("app", appRef(app));
-    node.put("created_at", addon.createdAt()).put("id", addon.attachmentId()).putNull("log_input_url");
+    node.put("created_at", addon.createdAt()).put("id", addon.attachmentId())
+        .putNull("log_input_url");
     node.put("name", addon.attachmentName()).putNull("namespace");
     node.put("updated_at", addon.createdAt()).putNull("web_url");
     if (withVars) {

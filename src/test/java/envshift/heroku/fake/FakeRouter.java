@@ -12,8 +12,8 @@ import java.util.regex.Pattern;
 import mockwebserver3.RecordedRequest;
 
 /**
- * Checks Accept and auth, then routes one request to {@link FakeState} and renders the answer. Knows
- * nothing of faults, latency or sockets ({@link FakeDispatcher} does).
+ * Checks Accept and auth, then routes one request to {@link FakeState} and renders the answer.
+ * Knows nothing of faults, latency or sockets ({@link FakeDispatcher} does).
  */
 final class FakeRouter {
   private static final Pattern ACCEPT =

@@ -40,7 +40,8 @@ final class FakeState {
 
   record PipelineState(String id, String name, String createdAt) {}
 
-  record CouplingState(String id, String pipelineId, String appId, String stage, String createdAt) {}
+  record CouplingState(String id, String pipelineId, String appId, String stage,
+      String createdAt) {}
 
   private final List<AppState> apps = new ArrayList<>();
   private final List<PipelineState> pipelines = new ArrayList<>();
@@ -70,7 +71,7 @@ final class FakeState {
     return findApp(idOrName).orElseThrow(() -> FakeError.notFound("app"));
   }
 
-  /** Test setup: replaces the config (add-on vars stay), recording a release if anything changed. */
+  /** Test setup: replaces the config (add-on vars stay), recording a release if it changed. */
   synchronized void setConfig(String idOrName, Map<String, String> config) {
     AppState app = app(idOrName);
     Map<String, Optional<String>> changes = new LinkedHashMap<>();
@@ -108,8 +109,8 @@ final class FakeState {
   }
 
   /**
-   * PATCH semantics: reject add-on-owned keys and oversize configs with nothing applied, else merge,
-   * delete nulls and record one release. Returns the whole resulting config.
+   * PATCH semantics: reject add-on-owned keys and oversize configs with nothing applied, else
+   * merge, delete nulls and record one release. Returns the whole resulting config.
    */
   synchronized Map<String, String> patch(String idOrName, Map<String, Optional<String>> changes) {
     AppState app = app(idOrName);
@@ -161,7 +162,8 @@ final class FakeState {
 
   synchronized void couple(String pipeline, String app, String stage) {
     PipelineState p = findPipeline(pipeline).orElseThrow(() -> FakeError.notFound("pipeline"));
-    couplings.add(new CouplingState(UUID.randomUUID().toString(), p.id(), app(app).id, stage, now()));
+    couplings.add(
+        new CouplingState(UUID.randomUUID().toString(), p.id(), app(app).id, stage, now()));
   }
 
   synchronized List<CouplingState> couplings() {
