@@ -32,7 +32,7 @@ final class ApiErrors {
       return build("heroku: the API token was rejected (401 unauthorized): check HEROKU_API_KEY "
           + "or ~/.netrc", status, "unauthorized", subject, rid, null);
     }
-    String id = error.id().isEmpty() ? "" : error.id();
+    String id = error.id();
     boolean aboutSubject = error.resource().isEmpty() || error.resource().equals(subject.kind());
     if (status == 404 && aboutSubject && !subject.label().isEmpty()) {
       return build(String.format("heroku: %s '%s' not found or not accessible (404 %s)",

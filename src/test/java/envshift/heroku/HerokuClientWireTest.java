@@ -132,6 +132,36 @@ class HerokuClientWireTest {
   }
 
   @Test
+  void onlyTheParsedMessageOfAnErrorBodyIsReported() {
+    server.enqueue(json(422, "{\"id\":\"boom\",\"message\":\"m\",\"config\":{\"S\":\""
+        + CANARY_VALUE + "\"}}"));
+    server.enqueue(json(502, "<html>" + CANARY_VALUE + "</html>"));
+    server.enqueue(json(502, "<html>" + CANARY_VALUE + "</html>"));
+
+    assertThatThrownBy(() -> client().configVars("payroll-staging"))
+        .hasMessage("heroku: payroll-staging: 422 boom: m (request srv-1)");
+    assertThatThrownBy(() -> client().configVars("payroll-staging"))
+        .hasMessage("heroku: payroll-staging: 502 (request srv-1)");
+  }
+
+  @Test
+  void aConfigValueThatIsNotAStringIsNamedByKeyOnly() {
+    server.enqueue(json(200, "{\"PORT\":8080,\"S\":\"" + CANARY_VALUE + "\"}"));
+
+    assertThatThrownBy(() -> client().configVars("payroll-staging"))
+        .hasMessage("heroku: payroll-staging: unexpected response from the Heroku API: config var "
+            + "PORT is not a string")
+        .hasMessageNotContaining(CANARY_VALUE);
+  }
+
+  @Test
+  void aTokenWithWhitespaceIsRefusedWithoutEchoingIt() {
+    assertThatThrownBy(() -> HerokuClient.builder().token("HRKU-abc def\n").build())
+        .isInstanceOf(envshift.EnvshiftException.class)
+        .hasMessageNotContaining("HRKU-abc");
+  }
+
+  @Test
   void aLongServerMessageIsCutToOneShortLine() {
     server.enqueue(json(422, "{\"id\":\"invalid_params\",\"message\":\"" + "word\\n".repeat(200)
         + "\"}"));
