@@ -1,0 +1,241 @@
+package envshift.heroku;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import envshift.EnvshiftException;
+import envshift.Secret;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import okhttp3.Headers;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+
+/**
+ * The Heroku Platform API, one method per endpoint envshift uses; the only code in envshift that
+ * speaks HTTP. Calls are retried (see {@link RetryInterceptor}), lists follow {@code Next-Range},
+ * failures are {@link HerokuApiException}s. Thread-safe: one client may serve several apps at once.
+ */
+public final class HerokuClient {
+  /** Add-on attachments carry {@code config_vars} only with this variant and Accept-Inclusion. */
+  private static final Headers WITH_CONFIG_VARS = Headers.of(
+      "Accept", "application/vnd.heroku+json; version=3.sdk",
+      "Accept-Inclusion", "addon:plan,config_vars");
+  private static final int MAX_PAGE = 1000;
+
+  private final String baseUrl;
+  private final Transport transport;
+  private final Responses responses;
+  private final ConfigPatcher patcher;
+
+  private HerokuClient(String baseUrl, Transport transport, ConfigPatcher patcher) {
+    this.baseUrl = baseUrl;
+    this.transport = transport;
+    this.responses = new Responses(transport.errors());
+    this.patcher = patcher;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** GET /apps/{app}/config-vars: the whole config, in the order received. */
+  public Map<String, Secret> configVars(String app) {
+    Subject subject = Subject.app(app);
+    return responses.config(subject,
+        transport.get(subject, Headers.of(), "apps", app, "config-vars"));
+  }
+
+  /**
+   * PATCH /apps/{app}/config-vars: each present value is set, each empty Optional deletes the key;
+   * one release. An empty map sends nothing and returns the current config.
+   */
+  public PatchResult patchConfigVars(String app, Map<String, Optional<Secret>> changes) {
+    if (changes.isEmpty()) {
+      return new PatchResult(configVars(app), false);
+    }
+    return patcher.patch(app, new LinkedHashMap<>(changes));
+  }
+
+  /**
+   * Config var name → owning add-on name, for vars that add-ons own (a PATCH may not touch them).
+   * Read from the attachments (which cover add-ons billed to other apps); if they lack
+   * {@code config_vars}, the app's own add-ons fill in.
+   */
+  public Map<String, String> addonOwnedVars(String app) {
+    Subject subject = Subject.app(app);
+    Map<String, String> owned = new LinkedHashMap<>();
+    boolean complete = true;
+    for (JsonNode attachment : transport.getList(subject, WITH_CONFIG_VARS, Optional.empty(),
+        Integer.MAX_VALUE, "apps", app, "addon-attachments")) {
+      JsonNode addon = attachment.path("addon");
+      Optional<Iterable<JsonNode>> names =
+          responses.configVarNames(attachment).or(() -> responses.configVarNames(addon));
+      String owner = addon.path("name").asText(attachment.path("name").asText(""));
+      names.ifPresent(list -> list.forEach(name -> owned.putIfAbsent(name.asText(), owner)));
+      complete &= names.isPresent();
+    }
+    if (!complete) {
+      for (JsonNode addon : transport.getList(subject, Headers.of(), Optional.empty(),
+          Integer.MAX_VALUE, "apps", app, "addons")) {
+        String owner = responses.text(subject, addon, "name");
+        responses.configVarNames(addon).ifPresent(
+            list -> list.forEach(name -> owned.putIfAbsent(name.asText(), owner)));
+      }
+    }
+    return Collections.unmodifiableMap(owned);
+  }
+
+  /** Up to {@code max} releases, newest first. */
+  public List<Release> releases(String app, int max) {
+    if (max < 1) {
+      throw new IllegalArgumentException("max < 1");
+    }
+    Subject subject = Subject.app(app);
+    String range = "version ..; order=desc,max=" + Math.min(max, MAX_PAGE);
+    List<Release> releases = new ArrayList<>();
+    for (JsonNode node : transport.getList(subject, Headers.of(), Optional.of(range), max,
+        "apps", app, "releases")) {
+      releases.add(responses.release(subject, node));
+    }
+    return List.copyOf(releases);
+  }
+
+  public Release latestRelease(String app) {
+    List<Release> latest = releases(app, 1);
+    if (latest.isEmpty()) {
+      throw transport.errors().plain(Subject.app(app), "the app has no releases", 0, "not_found",
+          Optional.empty(), null);
+    }
+    return latest.get(0);
+  }
+
+  /** GET /apps/{app}/releases/{version}/config-vars: the config as it was in that release. */
+  public Map<String, Secret> releaseConfigVars(String app, int version) {
+    Subject subject = Subject.app(app);
+    return responses.config(subject, transport.get(subject, Headers.of(),
+        "apps", app, "releases", Integer.toString(version), "config-vars"));
+  }
+
+  public App app(String idOrName) {
+    Subject subject = Subject.app(idOrName);
+    return responses.app(subject, transport.get(subject, Headers.of(), "apps", idOrName));
+  }
+
+  public Pipeline pipeline(String idOrName) {
+    Subject subject = Subject.pipeline(idOrName);
+    return responses.pipeline(subject,
+        transport.get(subject, Headers.of(), "pipelines", idOrName));
+  }
+
+  /** The pipeline's apps and stages; couplings carry only app ids, so each app is looked up. */
+  public List<Coupling> pipelineCouplings(String pipelineId) {
+    Subject subject = Subject.pipeline(pipelineId);
+    List<Coupling> couplings = new ArrayList<>();
+    for (JsonNode node : transport.getList(subject, Headers.of(), Optional.empty(),
+        Integer.MAX_VALUE, "pipelines", pipelineId, "pipeline-couplings")) {
+      String stage = responses.couplingStage(subject, node);
+      couplings.add(new Coupling(stage, app(responses.couplingAppId(subject, node))));
+    }
+    return List.copyOf(couplings);
+  }
+
+  public Account account() {
+    Subject subject = Subject.account();
+    return responses.account(subject, transport.get(subject, Headers.of(), "account"));
+  }
+
+  public String baseUrl() {
+    return baseUrl;
+  }
+
+  @Override
+  public String toString() {
+    return "HerokuClient[" + baseUrl + "]";
+  }
+
+  /** Builds a client; {@link #token} is required, everything else has a default. */
+  public static final class Builder {
+    private String baseUrl = ApiEndpoint.DEFAULT_URL;
+    private char[] token = new char[0];
+    private String userAgentVersion = "dev";
+    private Sleeper sleeper = Sleeper.system();
+    private int maxAttempts = 4;
+    private Optional<PrintWriter> debugLog = Optional.empty();
+    private Optional<OkHttpClient> httpClient = Optional.empty();
+
+    private Builder() {}
+
+    public Builder baseUrl(String baseUrl) {
+      this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl == null");
+      return this;
+    }
+
+    public Builder token(char[] token) {
+      this.token = Objects.requireNonNull(token, "token == null").clone();
+      return this;
+    }
+
+    public Builder token(String token) {
+      return token(Objects.requireNonNull(token, "token == null").toCharArray());
+    }
+
+    /** Sent as {@code User-Agent: envshift/<version>}. */
+    public Builder userAgentVersion(String version) {
+      this.userAgentVersion = Objects.requireNonNull(version, "version == null");
+      return this;
+    }
+
+    public Builder sleeper(Sleeper sleeper) {
+      this.sleeper = Objects.requireNonNull(sleeper, "sleeper == null");
+      return this;
+    }
+
+    /** Attempts per request, first one included (default 4). */
+    public Builder maxAttempts(int maxAttempts) {
+      if (maxAttempts < 1) {
+        throw new IllegalArgumentException("maxAttempts < 1");
+      }
+      this.maxAttempts = maxAttempts;
+      return this;
+    }
+
+    /** Where to write one redacted line per HTTP attempt (--debug). */
+    public Builder debugLog(Optional<PrintWriter> debugLog) {
+      this.debugLog = Objects.requireNonNull(debugLog, "debugLog == null");
+      return this;
+    }
+
+    /** The process-wide OkHttp client to share its connection pool and threads. */
+    public Builder httpClient(OkHttpClient httpClient) {
+      this.httpClient = Optional.of(Objects.requireNonNull(httpClient, "httpClient == null"));
+      return this;
+    }
+
+    public HerokuClient build() {
+      HttpUrl base = HttpUrl.parse(baseUrl);
+      if (base == null) {
+        throw EnvshiftException.usage("heroku: the API URL is not an http(s) URL: " + baseUrl);
+      }
+      String secret = new String(token);
+      if (secret.isEmpty() || !secret.matches("[\\x21-\\x7e]+")) {
+        throw new EnvshiftException(
+            "heroku: the API token is empty or contains spaces or non-ASCII characters");
+      }
+      String userAgent = "envshift/" + userAgentVersion;
+      OkHttpClient http = HttpStack.build(httpClient.orElseGet(HttpStack::defaultClient), secret,
+          userAgent, maxAttempts, sleeper, debugLog);
+      String url = base.toString().replaceAll("/+$", "");
+      ObjectMapper json = new ObjectMapper();
+      Transport transport = new Transport(http, base, json, new ApiErrors(secret, url, json));
+      ConfigPatcher patcher =
+          new ConfigPatcher(transport, new Responses(transport.errors()), maxAttempts, sleeper);
+      return new HerokuClient(url, transport, patcher);
+    }
+  }
+}

@@ -1,0 +1,157 @@
+package envshift.heroku;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import envshift.EnvshiftException;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import okhttp3.Headers;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+
+/**
+ * Sends requests, reads whole bodies, follows {@code Next-Range} and maps failures. Retries,
+ * headers and logging live in the interceptors ({@link HttpStack}); this class only sees final
+ * outcomes.
+ */
+final class Transport {
+  /** Guards against a server that keeps sending Next-Range: 1000 pages of up to 1000 items. */
+  private static final int MAX_PAGES = 1000;
+
+  private final OkHttpClient http;
+  private final HttpUrl base;
+  private final ObjectMapper json;
+  private final ApiErrors errors;
+
+  Transport(OkHttpClient http, HttpUrl base, ObjectMapper json, ApiErrors errors) {
+    this.http = http;
+    this.base = base;
+    this.json = json;
+    this.errors = errors;
+  }
+
+  /** A finished exchange: status, headers and the whole body, the response already closed. */
+  record Reply(int status, Headers headers, byte[] body, String sentRequestId) {
+    Optional<String> header(String name) {
+      return Optional.ofNullable(headers.get(name));
+    }
+
+    boolean ok() {
+      return status >= 200 && status < 300;
+    }
+
+    /** The server's Request-Id (which includes ours), else the one we sent. */
+    Optional<String> requestId() {
+      return Optional.of(header("Request-Id").orElse(sentRequestId));
+    }
+  }
+
+  HttpUrl url(String... segments) {
+    HttpUrl.Builder builder = base.newBuilder();
+    for (String segment : segments) {
+      if (segment.isEmpty() || segment.equals(".") || segment.equals("..")) {
+        // OkHttp would resolve these as dot segments and address another resource.
+        throw EnvshiftException.usage(
+            "heroku: not a valid app or pipeline name: '" + segment + "'");
+      }
+      builder.addPathSegment(segment);
+    }
+    return builder.build();
+  }
+
+  ApiErrors errors() {
+    return errors;
+  }
+
+  ObjectMapper json() {
+    return json;
+  }
+
+  /** One request, retried by the interceptors; throws the raw IOException when no response came. */
+  Reply exchange(Request.Builder request) throws IOException {
+    String requestId = UUID.randomUUID().toString();
+    try (Response response = http.newCall(request.header("Request-Id", requestId).build())
+        .execute()) {
+      ResponseBody body = response.body();
+      return new Reply(response.code(), response.headers(), body.bytes(), requestId);
+    }
+  }
+
+  /** GET a single JSON document; any failure becomes a {@link HerokuApiException}. */
+  JsonNode get(Subject subject, Headers extra, String... segments) {
+    Reply reply = send(subject, new Request.Builder().url(url(segments)).headers(extra).get());
+    return parse(subject, reply);
+  }
+
+  /** GET a list, following Next-Range until it is absent or {@code limit} items were read. */
+  List<JsonNode> getList(Subject subject, Headers extra, Optional<String> range, int limit,
+      String... segments) {
+    List<JsonNode> items = new ArrayList<>();
+    Optional<String> next = range;
+    for (int page = 0; page < MAX_PAGES && items.size() < limit; page++) {
+      Request.Builder request = new Request.Builder().url(url(segments)).headers(extra).get();
+      next.ifPresent(value -> request.header("Range", value));
+      Reply reply = send(subject, request);
+      JsonNode body = parse(subject, reply);
+      if (!body.isArray()) {
+        throw errors.badResponse(subject, "expected a JSON list", reply.requestId(), null);
+      }
+      body.forEach(item -> items.add(item));
+      Optional<String> following = reply.header("Next-Range");
+      if (following.isEmpty() || following.equals(next)) {
+        break; // absent on the last page; a repeated range would loop forever
+      }
+      next = following;
+    }
+    return items.size() > limit ? List.copyOf(items.subList(0, limit)) : List.copyOf(items);
+  }
+
+  /** Sends and insists on a 2xx reply. */
+  Reply send(Subject subject, Request.Builder request) {
+    Reply reply;
+    try {
+      reply = exchange(request);
+    } catch (IOException e) {
+      throw unreachable(subject, e);
+    }
+    if (!reply.ok()) {
+      throw errors.fromStatus(subject, reply.status(), reply.body(), reply.requestId());
+    }
+    return reply;
+  }
+
+  HerokuApiException unreachable(Subject subject, IOException e) {
+    NetworkFailure failure = find(e);
+    int attempts = failure == null ? 1 : failure.attempts();
+    return errors.unreachable(subject, attempts, failure == null ? e : failure, Optional.empty());
+  }
+
+  JsonNode parse(Subject subject, Reply reply) {
+    try {
+      JsonNode node = json.readTree(reply.body());
+      if (node == null || node.isMissingNode()) {
+        throw errors.badResponse(subject, "empty body", reply.requestId(), null);
+      }
+      return node;
+    } catch (IOException e) {
+      // Jackson's message quotes the body (a config body is all secrets): keep only the type.
+      throw errors.badResponse(subject, "not JSON", reply.requestId(), null);
+    }
+  }
+
+  /** OkHttp may wrap an interceptor's exception (a call timeout does): look down the causes. */
+  static NetworkFailure find(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof NetworkFailure failure) {
+        return failure;
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,46 @@
+package envshift.heroku.fake;
+
+import java.time.Duration;
+
+/** The fake's knobs; volatile because tests set them while server threads read them. */
+final class FakeSettings {
+  private volatile String token = FakeHeroku.DEFAULT_TOKEN;
+  private volatile int pageSize = RangePage.DEFAULT_MAX;
+  private volatile int rateLimitRemaining = 4500;
+  private volatile Duration latency = Duration.ZERO;
+
+  String token() {
+    return token;
+  }
+
+  void token(String token) {
+    this.token = token;
+  }
+
+  int pageSize() {
+    return pageSize;
+  }
+
+  void pageSize(int pageSize) {
+    if (pageSize < 1) {
+      throw new IllegalArgumentException("pageSize < 1");
+    }
+    this.pageSize = pageSize;
+  }
+
+  int rateLimitRemaining() {
+    return rateLimitRemaining;
+  }
+
+  void rateLimitRemaining(int remaining) {
+    this.rateLimitRemaining = remaining;
+  }
+
+  Duration latency() {
+    return latency;
+  }
+
+  void latency(Duration latency) {
+    this.latency = latency;
+  }
+}
