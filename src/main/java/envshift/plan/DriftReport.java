@@ -7,8 +7,8 @@ import java.util.Objects;
 
 /**
  * The result of a drift analysis: the environments (columns, in the order given), one row per
- * compared variable (sorted by name), the findings (sorted by name, then kind; stable otherwise) and
- * the add-on-owned variables, which are listed apart and never compared.
+ * compared variable (sorted by name), the findings (sorted by name, then kind; stable otherwise)
+ * and the add-on-owned variables, which are listed apart and never compared.
  */
 public record DriftReport(
     List<String> environments,
