@@ -12,7 +12,8 @@ final class Shown {
 
   /** The lines of the value as shown; one element unless the value spans lines. */
   static List<String> lines(Secret value, boolean reveal) {
-    if (!reveal) {
+    if (!reveal || value.isEmpty()) {
+      // An empty value revealed would be invisible; its mask says <empty> and hides nothing.
       return List.of(value.mask());
     }
     return List.of(visible(value.reveal()).split("\n", -1));

@@ -110,6 +110,13 @@ class PlanTextTest {
   }
 
   @Test
+  void anEmptyValueIsShownAsEmptyEvenRevealed() {
+    AppPlan p = Planner.plan("staging", "app", vars("X", "a"), Map.of(), vars("X", ""), false);
+    assertThat(PlanText.render(new Plan(List.of(p)), new RenderOptions(true, false)))
+        .contains("  ~ X: a → <empty>\n");
+  }
+
+  @Test
   void colourOnlyWhenAsked() {
     assertThat(PlanText.render(Fixtures.twoApps(false), RenderOptions.PLAIN))
         .doesNotContain("\u001b[");
