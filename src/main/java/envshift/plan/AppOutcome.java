@@ -1,0 +1,38 @@
+package envshift.plan;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What apply did to one app. {@code release} is the Heroku release version a PATCH created;
+ * {@code why} says why an app failed or was skipped, in one line that never holds a value.
+ */
+public record AppOutcome(
+    String env, String app, Status status, Optional<Integer> release, Optional<String> why) {
+
+  /** The closed set of outcomes. */
+  public enum Status {
+    APPLIED,
+    UNCHANGED,
+    FAILED,
+    SKIPPED;
+
+    /** The lowercase word used in text and JSON. */
+    public String label() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+  }
+
+  public AppOutcome {
+    Objects.requireNonNull(env, "env == null");
+    Objects.requireNonNull(app, "app == null");
+    Objects.requireNonNull(status, "status == null");
+    Objects.requireNonNull(release, "release == null");
+    Objects.requireNonNull(why, "why == null");
+    if (status == Status.FAILED && why.isEmpty()) {
+      throw new IllegalArgumentException(app + ": a failure needs a reason");
+    }
+    // Reasons come from exception messages; keep the summary one line per app.
+    why = why.map(w -> w.replaceAll("\\s*[\\r\\n]+\\s*", " ").strip());
+  }
+}
