@@ -1,0 +1,238 @@
+package envshift.settings;
+
+import envshift.settings.PyNode.Attr;
+import envshift.settings.PyNode.Call;
+import envshift.settings.PyNode.Const;
+import envshift.settings.PyNode.Dict;
+import envshift.settings.PyNode.DoubleStar;
+import envshift.settings.PyNode.FStr;
+import envshift.settings.PyNode.Field;
+import envshift.settings.PyNode.Index;
+import envshift.settings.PyNode.Keyword;
+import envshift.settings.PyNode.Name;
+import envshift.settings.PyNode.Pair;
+import envshift.settings.PyNode.Sequence;
+import envshift.settings.PyNode.Starred;
+import envshift.settings.SettingValue.DictValue;
+import envshift.settings.SettingValue.ListValue;
+import envshift.settings.SettingValue.Str;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Computes an expression from literals and names already known, never running anything: the only
+ * "calls" it understands are pure ones it implements itself (str.format, dict(), list(), tuple()) and
+ * os.getenv / os.environ.get, which it answers with their default instead of reading the environment.
+ * Everything else throws {@link PyUnresolved} with the reason.
+ */
+final class PyEvaluator {
+  private final Map<String, Binding> scope;
+  private final List<String> notes = new ArrayList<>();
+
+  PyEvaluator(Map<String, Binding> scope) {
+    this.scope = scope;
+  }
+
+  /** What the evaluation assumed, e.g. "uses os.getenv('X'): taking its default". */
+  List<String> notes() {
+    return List.copyOf(notes);
+  }
+
+  SettingValue eval(PyNode node) {
+    if (node instanceof Const c) {
+      return c.value();
+    } else if (node instanceof Name n) {
+      return lookup(n.id());
+    } else if (node instanceof Sequence s) {
+      return new ListValue(items(s.items()), s.tuple());
+    } else if (node instanceof Dict d) {
+      return dict(d);
+    } else if (node instanceof FStr f) {
+      return new Str(fstring(f));
+    } else if (node instanceof Call c) {
+      return call(c);
+    } else if (node instanceof Index i) {
+      return index(i);
+    } else if (node instanceof PyNode.BinOp b) {
+      return PyOps.binary(b.op(), eval(b.left()), eval(b.right()));
+    } else if (node instanceof PyNode.Unary u) {
+      return PyOps.unary(u.op(), eval(u.operand()));
+    } else if (node instanceof Attr a) {
+      throw new PyUnresolved("reads " + PyNode.describe(a));
+    } else if (node instanceof PyNode.Unsupported u) {
+      throw new PyUnresolved(u.reason());
+    } else if (node instanceof PyNode.Bytes) {
+      throw new PyUnresolved("uses a bytes literal");
+    }
+    throw new PyUnresolved("uses a starred expression");
+  }
+
+  SettingValue lookup(String name) {
+    Binding b = scope.get(name);
+    if (b == null) {
+      throw new PyUnresolved("refers to undefined name " + name);
+    }
+    if (b instanceof Binding.Skipped s) {
+      throw new PyUnresolved("refers to " + name + ", which is unknown (" + s.root() + ")", s.root());
+    }
+    return ((Binding.Known) b).value();
+  }
+
+  private List<SettingValue> items(List<PyNode> nodes) {
+    List<SettingValue> values = new ArrayList<>();
+    for (PyNode item : nodes) {
+      if (item instanceof Starred s) {
+        values.addAll(PyOps.iterate(eval(s.value())));
+      } else {
+        values.add(eval(item));
+      }
+    }
+    return values;
+  }
+
+  private SettingValue dict(Dict d) {
+    Map<String, SettingValue> entries = new LinkedHashMap<>();
+    for (PyNode item : d.items()) {
+      if (item instanceof Pair p) {
+        entries.put(PyRepr.dictKey(eval(p.key())), eval(p.value()));
+      } else {
+        entries.putAll(mapping(eval(((DoubleStar) item).value())));
+      }
+    }
+    return new DictValue(entries);
+  }
+
+  private static Map<String, SettingValue> mapping(SettingValue v) {
+    if (v instanceof DictValue d) {
+      return d.entries();
+    }
+    throw new PyUnresolved("unpacks a " + PyRepr.typeName(v) + " with **");
+  }
+
+  private String fstring(FStr f) {
+    StringBuilder out = new StringBuilder();
+    for (PyNode part : f.parts()) {
+      if (part instanceof Const c) {
+        out.append(((Str) c.value()).value());
+        continue;
+      }
+      Field field = (Field) part;
+      SettingValue v = eval(field.expr());
+      if (field.conversion() != '\0') {
+        v = PyFormat.convert(v, field.conversion());
+      }
+      out.append(PyFormatSpec.format(v, fstring(field.spec())));
+    }
+    return out.toString();
+  }
+
+  private SettingValue index(Index i) {
+    if (PyNode.describe(i.obj()).equals("os.environ")) {
+      throw new PyUnresolved("reads os.environ[" + environmentName(i.key()) + "]");
+    }
+    return PyOps.index(eval(i.obj()), eval(i.key()));
+  }
+
+  private SettingValue call(Call c) {
+    if (c.func() instanceof Attr a && a.name().equals("format")) {
+      SettingValue receiver = eval(a.obj());
+      if (receiver instanceof Str s) {
+        return new Str(PyFormat.format(s.value(), items(c.args()), keywords(c.keywords())));
+      }
+      throw new PyUnresolved("calls .format() on a " + PyRepr.typeName(receiver));
+    }
+    String callee = PyNode.describe(c.func());
+    if (callee.equals("os.getenv") || callee.equals("os.environ.get")) {
+      return environment(callee, c);
+    }
+    if (!scope.containsKey(callee) && callee.equals("dict")) {
+      return dictCall(c);
+    }
+    if (!scope.containsKey(callee) && (callee.equals("list") || callee.equals("tuple"))) {
+      if (!c.keywords().isEmpty() || c.args().size() > 1) {
+        throw new PyUnresolved("calls " + callee + "() with unusual arguments");
+      }
+      List<SettingValue> values = c.args().isEmpty() ? List.of() : PyOps.iterate(eval(single(c)));
+      return new ListValue(values, callee.equals("tuple"));
+    }
+    throw new PyUnresolved("calls " + callee + "()");
+  }
+
+  private static PyNode single(Call c) {
+    PyNode arg = c.args().get(0);
+    if (arg instanceof Starred) {
+      throw new PyUnresolved("calls " + PyNode.describe(c.func()) + "() with unusual arguments");
+    }
+    return arg;
+  }
+
+  /** os.getenv('X', 'd') and os.environ.get('X', 'd'): the default, noted; the environment is never read. */
+  private SettingValue environment(String callee, Call c) {
+    PyNode fallback = c.args().size() == 2 ? c.args().get(1) : null;
+    for (PyNode k : c.keywords()) {
+      if (fallback == null && callee.equals("os.getenv") && k instanceof Keyword kw
+          && kw.name().equals("default")) {
+        fallback = kw.value();
+      } else {
+        throw new PyUnresolved("calls " + callee + "() with unusual arguments");
+      }
+    }
+    if (c.args().isEmpty() || c.args().size() > 2 || c.args().get(0) instanceof Starred) {
+      throw new PyUnresolved("calls " + callee + "() with unusual arguments");
+    }
+    String use = "uses " + callee + "(" + environmentName(c.args().get(0)) + ")";
+    if (fallback == null) {
+      notes.add(use + " with no default: taking None");
+      return SettingValue.None.INSTANCE;
+    }
+    SettingValue value = eval(fallback);
+    notes.add(use + ": taking its default");
+    return value;
+  }
+
+  /** The variable name as written, when it is a plain literal name; it is a name, not a secret. */
+  private static String environmentName(PyNode key) {
+    if (key instanceof Const c && c.value() instanceof Str s
+        && s.value().matches("[A-Za-z_][A-Za-z0-9_]{0,99}")) {
+      return "'" + s.value() + "'";
+    }
+    return "...";
+  }
+
+  private SettingValue dictCall(Call c) {
+    if (c.args().size() > 1) {
+      throw new PyUnresolved("calls dict() with unusual arguments");
+    }
+    Map<String, SettingValue> entries = new LinkedHashMap<>();
+    if (c.args().size() == 1) {
+      SettingValue arg = eval(single(c));
+      if (arg instanceof DictValue d) {
+        entries.putAll(d.entries());
+      } else {
+        for (SettingValue pair : PyOps.iterate(arg)) {
+          List<SettingValue> kv = PyOps.iterate(pair);
+          if (kv.size() != 2) {
+            throw new PyUnresolved("calls dict() on items that are not pairs");
+          }
+          entries.put(PyRepr.dictKey(kv.get(0)), kv.get(1));
+        }
+      }
+    }
+    entries.putAll(keywords(c.keywords()));
+    return new DictValue(entries);
+  }
+
+  private Map<String, SettingValue> keywords(List<PyNode> keywords) {
+    Map<String, SettingValue> values = new LinkedHashMap<>();
+    for (PyNode k : keywords) {
+      if (k instanceof Keyword kw) {
+        values.put(kw.name(), eval(kw.value()));
+      } else {
+        values.putAll(mapping(eval(((DoubleStar) k).value())));
+      }
+    }
+    return values;
+  }
+}

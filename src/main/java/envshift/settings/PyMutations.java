@@ -1,0 +1,42 @@
+package envshift.settings;
+
+import envshift.settings.SettingValue.DictValue;
+import envshift.settings.SettingValue.ListValue;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The in-place list and dict methods a settings file commonly calls, applied to copies. */
+final class PyMutations {
+  private PyMutations() {}
+
+  static SettingValue apply(SettingValue receiver, String method, SettingValue arg) {
+    if (receiver instanceof ListValue l && !l.tuple()
+        && (method.equals("append") || method.equals("extend"))) {
+      List<SettingValue> items = new ArrayList<>(l.items());
+      if (method.equals("append")) {
+        items.add(arg);
+      } else {
+        items.addAll(PyOps.iterate(arg));
+      }
+      return new ListValue(items, false);
+    }
+    if (receiver instanceof DictValue d && method.equals("update")) {
+      Map<String, SettingValue> entries = new LinkedHashMap<>(d.entries());
+      if (arg instanceof DictValue other) {
+        entries.putAll(other.entries());
+      } else {
+        for (SettingValue pair : PyOps.iterate(arg)) {
+          List<SettingValue> kv = PyOps.iterate(pair);
+          if (kv.size() != 2) {
+            throw new PyUnresolved("is changed by .update() with items that are not pairs");
+          }
+          entries.put(PyRepr.dictKey(kv.get(0)), kv.get(1));
+        }
+      }
+      return new DictValue(entries);
+    }
+    throw new PyUnresolved("is changed by a call to ." + method + "()");
+  }
+}

@@ -1,0 +1,96 @@
+package envshift.settings;
+
+import java.util.List;
+
+/**
+ * The parsed form of a Python expression. Constructs the evaluator will not compute (lambda,
+ * comprehensions, comparisons...) are parsed, so that syntax is still checked, and kept as
+ * {@link Unsupported} nodes carrying the reason that ends up in the warning.
+ */
+sealed interface PyNode {
+  /** A literal str, int, float, bool or None. */
+  record Const(SettingValue value) implements PyNode {}
+
+  /** A bytes literal: never turned into a setting. */
+  record Bytes() implements PyNode {}
+
+  record Name(String id) implements PyNode {}
+
+  /** An f-string: {@link Const} text parts and {@link Field}s. */
+  record FStr(List<PyNode> parts) implements PyNode {
+    public FStr {
+      parts = List.copyOf(parts);
+    }
+  }
+
+  /** One f-string replacement field; conversion is 0, 'r', 's' or 'a'. */
+  record Field(PyNode expr, char conversion, FStr spec) implements PyNode {}
+
+  /** A list or tuple display; items may be {@link Starred}. */
+  record Sequence(List<PyNode> items, boolean tuple) implements PyNode {
+    public Sequence {
+      items = List.copyOf(items);
+    }
+  }
+
+  /** A dict display: {@link Pair} and {@link DoubleStar} items. */
+  record Dict(List<PyNode> items) implements PyNode {
+    public Dict {
+      items = List.copyOf(items);
+    }
+  }
+
+  record Pair(PyNode key, PyNode value) implements PyNode {}
+
+  /** {@code **mapping} in a dict display or a call. */
+  record DoubleStar(PyNode value) implements PyNode {}
+
+  /** {@code *iterable} in a display, a call or an assignment target. */
+  record Starred(PyNode value) implements PyNode {}
+
+  /** A call; {@code keywords} holds {@link Keyword} and {@link DoubleStar} items. */
+  record Call(PyNode func, List<PyNode> args, List<PyNode> keywords) implements PyNode {
+    public Call {
+      args = List.copyOf(args);
+      keywords = List.copyOf(keywords);
+    }
+  }
+
+  record Keyword(String name, PyNode value) implements PyNode {}
+
+  record Attr(PyNode obj, String name) implements PyNode {}
+
+  record Index(PyNode obj, PyNode key) implements PyNode {}
+
+  record BinOp(String op, PyNode left, PyNode right) implements PyNode {}
+
+  record Unary(String op, PyNode operand) implements PyNode {}
+
+  /** A construct that is parsed but never evaluated; the reason reads "uses a lambda" etc. */
+  record Unsupported(String reason) implements PyNode {}
+
+  /**
+   * How a callee or attribute chain reads in a warning: names and attribute names only, never
+   * arguments ({@code os.path.join}, {@code __import__().system}).
+   */
+  static String describe(PyNode node) {
+    if (node instanceof Name n) {
+      return n.id();
+    } else if (node instanceof Attr a) {
+      return describe(a.obj()) + "." + a.name();
+    } else if (node instanceof Call c) {
+      return describe(c.func()) + "()";
+    } else if (node instanceof Index i) {
+      return describe(i.obj()) + "[...]";
+    } else if (node instanceof Const c) {
+      return PyRepr.typeName(c.value());
+    } else if (node instanceof FStr) {
+      return "str";
+    } else if (node instanceof Sequence s) {
+      return s.tuple() ? "tuple" : "list";
+    } else if (node instanceof Dict) {
+      return "dict";
+    }
+    return "an expression";
+  }
+}

@@ -1,0 +1,224 @@
+package envshift.settings;
+
+import envshift.settings.SettingValue.Bool;
+import envshift.settings.SettingValue.DictValue;
+import envshift.settings.SettingValue.Float;
+import envshift.settings.SettingValue.Int;
+import envshift.settings.SettingValue.ListValue;
+import envshift.settings.SettingValue.Str;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * Python's arithmetic, concatenation, repetition and subscripting over known values. Anything Python
+ * would reject (a TypeError, ZeroDivisionError, KeyError...) or that is outside this small set becomes
+ * a {@link PyUnresolved}; so do results that would be absurdly large, to bound the work.
+ */
+final class PyOps {
+  private static final long MAX_SIZE = 10_000_000;
+  private static final int MAX_EXPONENT_BITS = 1_000_000;
+
+  private PyOps() {}
+
+  static SettingValue binary(String op, SettingValue l, SettingValue r) {
+    return switch (op) {
+      case "+" -> add(l, r);
+      case "*" -> multiply(l, r);
+      case "%" -> l instanceof Str s ? new Str(PyPercent.format(s.value(), r)) : arithmetic(op, l, r);
+      case "-", "/", "//", "**" -> arithmetic(op, l, r);
+      default -> throw new PyUnresolved("uses the operator " + op);
+    };
+  }
+
+  static SettingValue unary(String op, SettingValue v) {
+    if (op.equals("~") && (v instanceof Int || v instanceof Bool)) {
+      return new Int(integer(v).not());
+    }
+    if (v instanceof Float f && !op.equals("~")) {
+      return new Float(op.equals("-") ? -f.value() : f.value());
+    }
+    if ((v instanceof Int || v instanceof Bool) && !op.equals("~")) {
+      return new Int(op.equals("-") ? integer(v).negate() : integer(v));
+    }
+    throw new PyUnresolved("applies unary " + op + " to a " + PyRepr.typeName(v));
+  }
+
+  private static SettingValue add(SettingValue l, SettingValue r) {
+    if (l instanceof Str a && r instanceof Str b) {
+      checkSize((long) a.value().length() + b.value().length());
+      return new Str(a.value() + b.value());
+    }
+    if (l instanceof ListValue a && r instanceof ListValue b && a.tuple() == b.tuple()) {
+      List<SettingValue> items = new ArrayList<>(a.items());
+      items.addAll(b.items());
+      return new ListValue(items, a.tuple());
+    }
+    return arithmetic("+", l, r);
+  }
+
+  private static SettingValue multiply(SettingValue l, SettingValue r) {
+    if (isInteger(r) && (l instanceof Str || l instanceof ListValue)) {
+      return repeat(l, r);
+    }
+    if (isInteger(l) && (r instanceof Str || r instanceof ListValue)) {
+      return repeat(r, l);
+    }
+    return arithmetic("*", l, r);
+  }
+
+  private static SettingValue repeat(SettingValue seq, SettingValue times) {
+    BigInteger n = integer(times).max(BigInteger.ZERO);
+    long unit = seq instanceof Str s ? s.value().length() : ((ListValue) seq).items().size();
+    if (unit > 0 && n.compareTo(BigInteger.valueOf(MAX_SIZE / unit)) > 0) {
+      throw new PyUnresolved("builds a value too large to compute");
+    }
+    int count = unit == 0 ? 0 : n.intValue();
+    if (seq instanceof Str s) {
+      return new Str(s.value().repeat(count));
+    }
+    ListValue list = (ListValue) seq;
+    List<SettingValue> items = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      items.addAll(list.items());
+    }
+    return new ListValue(items, list.tuple());
+  }
+
+  private static SettingValue arithmetic(String op, SettingValue l, SettingValue r) {
+    if (!isNumber(l) || !isNumber(r)) {
+      throw new PyUnresolved(
+          "uses " + op + " on " + PyRepr.typeName(l) + " and " + PyRepr.typeName(r));
+    }
+    if (isInteger(l) && isInteger(r) && !op.equals("/")) {
+      return integerArithmetic(op, integer(l), integer(r));
+    }
+    return new Float(floatArithmetic(op, real(l), real(r)));
+  }
+
+  private static SettingValue integerArithmetic(String op, BigInteger a, BigInteger b) {
+    if ((op.equals("//") || op.equals("%")) && b.signum() == 0) {
+      throw new PyUnresolved("divides by zero");
+    }
+    return switch (op) {
+      case "+" -> new Int(a.add(b));
+      case "-" -> new Int(a.subtract(b));
+      case "*" -> new Int(a.multiply(b));
+      case "//" -> new Int(floorDiv(a, b));
+      case "%" -> new Int(a.subtract(floorDiv(a, b).multiply(b)));
+      default -> power(a, b);
+    };
+  }
+
+  private static SettingValue power(BigInteger a, BigInteger b) {
+    if (b.signum() < 0) {
+      return new Float(floatArithmetic("**", a.doubleValue(), b.doubleValue()));
+    }
+    if (a.abs().compareTo(BigInteger.ONE) > 0
+        && (b.bitLength() > 31 || (long) a.bitLength() * b.intValue() > MAX_EXPONENT_BITS)) {
+      throw new PyUnresolved("builds a value too large to compute");
+    }
+    // Only 0, 1 and -1 get here with a huge exponent: its parity is all that matters.
+    return new Int(a.pow(b.bitLength() > 31 ? (b.testBit(0) ? 1 : 2) : b.intValue()));
+  }
+
+  private static BigInteger floorDiv(BigInteger a, BigInteger b) {
+    BigInteger[] qr = a.divideAndRemainder(b);
+    return qr[1].signum() != 0 && qr[1].signum() != b.signum() ? qr[0].subtract(BigInteger.ONE)
+        : qr[0];
+  }
+
+  private static double floatArithmetic(String op, double a, double b) {
+    if ((op.equals("/") || op.equals("//") || op.equals("%")) && b == 0
+        || op.equals("**") && a == 0 && b < 0) {
+      throw new PyUnresolved("divides by zero");
+    }
+    double result = switch (op) {
+      case "+" -> a + b;
+      case "-" -> a - b;
+      case "*" -> a * b;
+      case "/" -> a / b;
+      case "//" -> Math.floor(a / b);
+      case "%" -> {
+        double m = a % b;
+        // Python's float % takes the divisor's sign, even for a zero result.
+        yield m == 0 ? Math.copySign(0.0, b) : (m < 0) != (b < 0) ? m + b : m;
+      }
+      default -> Math.pow(a, b);
+    };
+    if (Double.isNaN(result) && !Double.isNaN(a) && !Double.isNaN(b)) {
+      throw new PyUnresolved("computes a number Python would reject");
+    }
+    return result;
+  }
+
+  /** {@code obj[key]} for a dict, list, tuple or str. */
+  static SettingValue index(SettingValue obj, SettingValue key) {
+    if (obj instanceof DictValue d) {
+      String k = PyRepr.dictKey(key);
+      if (!d.entries().containsKey(k)) {
+        throw new PyUnresolved("looks up a key the dict does not have");
+      }
+      return d.entries().get(k);
+    }
+    if (!isInteger(key) || !(obj instanceof ListValue || obj instanceof Str)) {
+      throw new PyUnresolved(
+          "subscripts a " + PyRepr.typeName(obj) + " with a " + PyRepr.typeName(key));
+    }
+    List<SettingValue> items = obj instanceof ListValue l ? l.items() : characters((Str) obj);
+    BigInteger i = integer(key);
+    if (i.signum() < 0) {
+      i = i.add(BigInteger.valueOf(items.size()));
+    }
+    if (i.signum() < 0 || i.compareTo(BigInteger.valueOf(items.size())) >= 0) {
+      throw new PyUnresolved("uses an index out of range");
+    }
+    return items.get(i.intValue());
+  }
+
+  /** What iterating over a value gives, for list(), tuple(), unpacking and *args. */
+  static List<SettingValue> iterate(SettingValue v) {
+    if (v instanceof ListValue l) {
+      return l.items();
+    } else if (v instanceof Str s) {
+      return characters(s);
+    } else if (v instanceof DictValue d) {
+      List<SettingValue> keys = new ArrayList<>();
+      d.entries().keySet().forEach(k -> keys.add(new Str(k)));
+      return keys;
+    }
+    throw new PyUnresolved("iterates over a " + PyRepr.typeName(v));
+  }
+
+  private static List<SettingValue> characters(Str s) {
+    List<SettingValue> chars = new ArrayList<>();
+    s.value().codePoints().forEach(cp -> chars.add(new Str(Character.toString(cp))));
+    return Collections.unmodifiableList(chars);
+  }
+
+  static boolean isInteger(SettingValue v) {
+    return v instanceof Int || v instanceof Bool;
+  }
+
+  static boolean isNumber(SettingValue v) {
+    return isInteger(v) || v instanceof Float;
+  }
+
+  static BigInteger integer(SettingValue v) {
+    if (v instanceof Bool b) {
+      return b.value() ? BigInteger.ONE : BigInteger.ZERO;
+    }
+    return ((Int) v).value();
+  }
+
+  static double real(SettingValue v) {
+    return v instanceof Float f ? f.value() : integer(v).doubleValue();
+  }
+
+  private static void checkSize(long size) {
+    if (size > MAX_SIZE) {
+      throw new PyUnresolved("builds a value too large to compute");
+    }
+  }
+}

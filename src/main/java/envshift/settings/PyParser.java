@@ -1,0 +1,243 @@
+package envshift.settings;
+
+import envshift.settings.PyNode.Attr;
+import envshift.settings.PyNode.Const;
+import envshift.settings.PyNode.Name;
+import envshift.settings.PyNode.Sequence;
+import envshift.settings.PyNode.Starred;
+import envshift.settings.PyNode.Unsupported;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A recursive-descent parser for Python expressions, following the grammar's precedence levels. Every
+ * construct is recognised so that syntax errors are reported, but only the ones the evaluator supports
+ * become real nodes; the rest become {@link Unsupported} nodes.
+ */
+final class PyParser {
+  private static final List<Set<String>> BINARY_LEVELS =
+      List.of(
+          Set.of("|"),
+          Set.of("^"),
+          Set.of("&"),
+          Set.of("<<", ">>"),
+          Set.of("+", "-"),
+          Set.of("*", "/", "//", "%", "@"));
+  private static final Set<String> COMPARISONS = Set.of("<", ">", "==", ">=", "<=", "!=");
+
+  private final PyCursor in;
+  private final PyDisplays displays;
+
+  private PyParser(PyCursor in) {
+    this.in = in;
+    this.displays = new PyDisplays(this, in);
+  }
+
+  /**
+   * Parses all the tokens as one expression list (a tuple when there are top-level commas); {@code
+   * line} is where an empty list of tokens is reported.
+   */
+  static PyNode parseAll(List<PyToken> tokens, String file, int line) {
+    PyParser parser = new PyParser(new PyCursor(tokens, file, line));
+    PyNode node = parser.exprList();
+    parser.in.expectEnd();
+    return node;
+  }
+
+  private PyNode exprList() {
+    PyNode first = starOrTest();
+    if (!in.peekOp(",")) {
+      return first;
+    }
+    List<PyNode> items = new ArrayList<>(List.of(first));
+    while (in.accept(",") && !in.atEnd()) {
+      items.add(starOrTest());
+    }
+    return new Sequence(items, true);
+  }
+
+
+  PyNode starOrTest() {
+    return in.accept("*") ? new Starred(binary(0)) : test();
+  }
+
+  PyNode test() {
+    if (in.peekKeyword("lambda")) {
+      return lambda();
+    }
+    PyNode node = orTest();
+    if (in.peekKeyword("if")) {
+      in.next();
+      orTest();
+      in.expectKeyword("else");
+      test();
+      return new Unsupported("uses a conditional expression");
+    }
+    if (in.accept(":=")) {
+      test();
+      return new Unsupported("uses an assignment expression (:=)");
+    }
+    return node;
+  }
+
+  private PyNode lambda() {
+    in.next();
+    while (!in.peekOp(":")) {
+      PyToken t = in.next();
+      if (t.opens()) {
+        in.skipToClose();
+      }
+    }
+    in.next();
+    test();
+    return new Unsupported("uses a lambda");
+  }
+
+  private PyNode orTest() {
+    return logical("or", this::andTest);
+  }
+
+  private PyNode andTest() {
+    return logical("and", this::notTest);
+  }
+
+  private PyNode logical(String keyword, java.util.function.Supplier<PyNode> operand) {
+    PyNode node = operand.get();
+    if (!in.peekKeyword(keyword)) {
+      return node;
+    }
+    while (in.acceptKeyword(keyword)) {
+      operand.get();
+    }
+    return new Unsupported("uses '" + keyword + "'");
+  }
+
+  private PyNode notTest() {
+    if (in.acceptKeyword("not")) {
+      notTest();
+      return new Unsupported("uses 'not'");
+    }
+    PyNode node = binary(0);
+    boolean compared = false;
+    while (comparisonOperator()) {
+      binary(0);
+      compared = true;
+    }
+    return compared ? new Unsupported("uses a comparison") : node;
+  }
+
+  private boolean comparisonOperator() {
+    PyToken t = in.peek();
+    if (t == null) {
+      return false;
+    }
+    if (t.kind() == PyToken.Kind.OP && COMPARISONS.contains(t.text())
+        || t.isKeyword("in")
+        || t.isKeyword("is")) {
+      in.next();
+      in.acceptKeyword("not");
+      return true;
+    }
+    if (t.isKeyword("not") && in.peek(1) != null && in.peek(1).isKeyword("in")) {
+      in.next();
+      in.next();
+      return true;
+    }
+    return false;
+  }
+
+  PyNode binary(int level) {
+    if (level == BINARY_LEVELS.size()) {
+      return factor();
+    }
+    PyNode node = binary(level + 1);
+    while (in.peek() != null
+        && in.peek().kind() == PyToken.Kind.OP
+        && BINARY_LEVELS.get(level).contains(in.peek().text())) {
+      String op = in.next().text();
+      node = new PyNode.BinOp(op, node, binary(level + 1));
+    }
+    return node;
+  }
+
+  private PyNode factor() {
+    if (in.peekOp("-") || in.peekOp("+") || in.peekOp("~")) {
+      String op = in.next().text();
+      return new PyNode.Unary(op, factor());
+    }
+    PyNode node;
+    if (in.acceptKeyword("await")) {
+      primary();
+      node = new Unsupported("uses await");
+    } else {
+      node = primary();
+    }
+    return in.accept("**") ? new PyNode.BinOp("**", node, factor()) : node;
+  }
+
+  private PyNode primary() {
+    PyNode node = atom();
+    while (true) {
+      if (in.peekOp("(")) {
+        node = displays.call(node);
+      } else if (in.peekOp("[")) {
+        node = displays.subscript(node);
+      } else if (in.accept(".")) {
+        PyToken name = in.next();
+        if (!name.isIdentifier()) {
+          throw in.unexpectedAt(name);
+        }
+        node = new Attr(node, name.text());
+      } else {
+        return node;
+      }
+    }
+  }
+
+  private PyNode atom() {
+    PyToken t = in.peek();
+    if (t == null) {
+      throw in.unexpected();
+    }
+    switch (t.kind()) {
+      case STRING:
+        return PyLiterals.strings(in);
+      case NUMBER:
+        in.next();
+        return PyLiterals.number(t.text(), in.file(), t.line());
+      case NAME:
+        return nameAtom(t);
+      default:
+        return switch (t.text()) {
+          case "(" -> displays.parenthesized();
+          case "[" -> displays.list();
+          case "{" -> displays.braces();
+          case "..." -> {
+            in.next();
+            yield new Unsupported("uses Ellipsis");
+          }
+          default -> throw in.unexpected();
+        };
+    }
+  }
+
+  private PyNode nameAtom(PyToken t) {
+    in.next();
+    return switch (t.text()) {
+      case "True" -> new Const(new SettingValue.Bool(true));
+      case "False" -> new Const(new SettingValue.Bool(false));
+      case "None" -> new Const(SettingValue.None.INSTANCE);
+      default -> {
+        if (t.isKeyword()) {
+          throw in.unexpectedAt(t);
+        }
+        yield new Name(t.text());
+      }
+    };
+  }
+
+  boolean peekComprehension() {
+    return in.peekKeyword("for") || in.peekKeyword("async");
+  }
+}

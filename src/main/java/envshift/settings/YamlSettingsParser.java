@@ -1,0 +1,19 @@
+package envshift.settings;
+
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+/**
+ * Reads a YAML settings file with Jackson: the top level must be a mapping; each top-level key is a
+ * setting. Scalars are typed the way Jackson's YAML 1.1 reading does (yes/no/on/off are booleans,
+ * 0777 is octal), which matches PyYAML for the common cases; dates stay strings.
+ */
+public final class YamlSettingsParser {
+  private static final YAMLFactory FACTORY = YAMLFactory.builder().build();
+
+  private YamlSettingsParser() {}
+
+  public static SettingsModule parse(String text, String fileName) {
+    return JacksonSettings.parse(
+        FACTORY, JsonSettingsParser.strip(text), fileName, SettingsFormat.YAML);
+  }
+}

@@ -1,0 +1,49 @@
+package envshift.settings;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import envshift.EnvshiftException;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Bad syntax is a SettingsException naming file:line and what is wrong, never the text there. */
+class PythonSyntaxErrorsTest {
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      A = 'canary                                 | 1 | unterminated string
+      A = 1\\nB = '''canary\\n\\n                 | 2 | unterminated triple-quoted string
+      A = [\\n 'canary',\\n                       | 1 | '[' was never closed
+      A = (1]                                     | 1 | unexpected ']'
+      A = )                                       | 1 | unexpected ')'
+      A = 1 +                                     | 1 | unexpected end of statement
+      A = 1\\n  B = 'canary'                      | 2 | unexpected indent
+      if DEBUG:                                   | 1 | expected an indented block
+      print 'canary'                              | 1 | invalid syntax
+      A = 0777                                    | 1 | leading zeros in a decimal integer literal (a Python 2 octal?)
+      A = 1abc                                    | 1 | invalid number literal
+      A = $canary                                 | 1 | invalid character
+      A = 1 \\\\ 2                                | 1 | unexpected character after line continuation
+      'canary' = A                                | 1 | cannot assign to this expression
+      A = 'canary' b'x'                           | 1 | cannot mix bytes and str literals
+      A = '\\x4'                                  | 1 | invalid escape sequence in a string
+      A = f'{canary!x}'                           | 1 | f-string: invalid conversion character
+      A = f'{}'                                   | 1 | f-string: empty expression not allowed
+      A = f'canary}'                              | 1 | f-string: single '}' is not allowed
+      import                                      | 1 | invalid import statement
+      A = 1;; B = 2                               | 1 | unexpected ';'
+      class A:\\n  pass\\nelse:\\n  pass          | 3 | unexpected 'else'
+      A = {'canary' 1}                            | 1 | invalid syntax
+      @decorator\\nA = 1                          | 1 | decorator without a definition
+      """)
+  void reportsTheLineAndWhatWasWrong(String source, int line, String what) {
+    String text = source.replace("\\n", "\n").replace("\\\\", "\\");
+
+    assertThatThrownBy(() -> PythonSettingsParser.parse(text, "configs/app_config.py"))
+        .isInstanceOf(SettingsException.class)
+        .isInstanceOf(EnvshiftException.class)
+        .hasMessage("configs/app_config.py:" + line + ": " + what)
+        .hasMessageNotContaining("canary")
+        .extracting(e -> ((EnvshiftException) e).exitCode())
+        .isEqualTo(EnvshiftException.ERROR);
+  }
+}

@@ -1,0 +1,114 @@
+package envshift.settings;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class SettingsTest {
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource(textBlock = """
+      configs/settings_deployment.production.py.gpg,  PYTHON
+      configs/settings_deployment_staging.py.gpg,     PYTHON
+      configs/settings_deployment.staging.py,         PYTHON
+      configs/local_settings.py.production.gpg,       PYTHON
+      configs/local_settings.py.gh-actions,           PYTHON
+      configs/settings_local_dev.py.gpg,              PYTHON
+      configs/app_config.py.asc,                      PYTHON
+      configs/CONFIG.PY.PGP,                          PYTHON
+      configs/.env.gpg,                               DOTENV
+      configs/.env.staging.gpg,                       DOTENV
+      configs/production/.env,                        DOTENV
+      data/.env.example,                              DOTENV
+      configs/production.env,                         DOTENV
+      configs/staging-config.conf.gpg,                DOTENV
+      configs/credentials.json.gpg,                   JSON
+      configs/settings.yml,                           YAML
+      configs/settings.yaml,                          YAML
+      configs/sentry.ini.gpg,                         INI
+      configs/alembic.ini,                            INI
+      configs/exampleville.nginx.gpg,                 NOT_SETTINGS
+      configs/nginx.staging.conf.gpg,                 NOT_SETTINGS
+      configs/exampleville.supervisor,                NOT_SETTINGS
+      configs/supervisor.production.conf.gpg,         NOT_SETTINGS
+      scripts/after_install.sh.gpg,                   NOT_SETTINGS
+      configs/exampleville-crontasks.gpg,             NOT_SETTINGS
+      configs/redis.conf.gpg,                         NOT_SETTINGS
+      locustfile.py.gpg,                              NOT_SETTINGS
+      configs/backup-credentials.txt.gpg,             UNKNOWN
+      """)
+  void detectsByNameWithoutTheEncryptionSuffix(String name, SettingsFormat expected) {
+    assertThat(Settings.detect(name, "A=1\n")).isEqualTo(expected);
+  }
+
+  @Test
+  void detectsAmbiguousNamesByContent() {
+    assertThat(Settings.detect("configs/deployment.cfg", "APP=x\nexport DOMAIN=y\n"))
+        .isEqualTo(SettingsFormat.DOTENV);
+    assertThat(Settings.detect("setup.cfg", "[metadata]\nname = x\n"))
+        .isEqualTo(SettingsFormat.INI);
+    assertThat(Settings.detect("configs/app.conf", "server {\n  listen 80;\n}\n"))
+        .isEqualTo(SettingsFormat.NOT_SETTINGS);
+    assertThat(Settings.detect("configs/jobs", "MAILTO=x\n*/5 * * * * run.sh\n@daily backup\n"))
+        .isEqualTo(SettingsFormat.NOT_SETTINGS);
+    assertThat(Settings.detect("configs/programs", "[program:web]\ncommand=x\n"))
+        .isEqualTo(SettingsFormat.NOT_SETTINGS);
+    assertThat(Settings.detect("configs/deploy", "#!/bin/bash\nrm -rf /tmp/x\n"))
+        .isEqualTo(SettingsFormat.NOT_SETTINGS);
+    assertThat(Settings.detect("configs/manage.py", "#!/usr/bin/env python\nimport os\n"))
+        .isEqualTo(SettingsFormat.NOT_SETTINGS);
+    assertThat(Settings.detect("configs/staging-config.conf", "#!/bin/sh\nexport A=1\n"))
+        .isEqualTo(SettingsFormat.DOTENV);
+    assertThat(Settings.detect("configs/notes", "just some text")).isEqualTo(SettingsFormat.UNKNOWN);
+  }
+
+  @Test
+  void parseDispatchesOnTheDetectedFormat() {
+    assertThat(Settings.parse("SECRET_KEY = 'x'\n", "configs/app_config.py.gpg").format())
+        .isEqualTo(SettingsFormat.PYTHON);
+    assertThat(Settings.parse("A=1\n", "configs/.env.staging").settings())
+        .extracting(Setting::name).containsExactly("A");
+    assertThat(Settings.parse("{\"a\": 1}", "key.json").format()).isEqualTo(SettingsFormat.JSON);
+    assertThat(Settings.parse("a: 1", "x.yml").format()).isEqualTo(SettingsFormat.YAML);
+    assertThat(Settings.parse("[s]\na=1", "x.ini").format()).isEqualTo(SettingsFormat.INI);
+  }
+
+  @Test
+  void infrastructureAndUnknownFilesAreNeverParsed() {
+    SettingsModule nginx = Settings.parse("server { this is not ( valid python", "nginx.conf");
+    SettingsModule unknown = Settings.parse("\u0000 binary ( junk", "blob.bin");
+
+    assertThat(nginx.format()).isEqualTo(SettingsFormat.NOT_SETTINGS);
+    assertThat(nginx.settings()).isEmpty();
+    assertThat(nginx.warnings()).isEmpty();
+    assertThat(unknown.format()).isEqualTo(SettingsFormat.UNKNOWN);
+    assertThat(unknown.settings()).isEmpty();
+  }
+
+  @Test
+  void decodeIsStrictUtf8AndDropsAByteOrderMark() {
+    byte[] withBom = "\uFEFFSECRET = 'é'\n".getBytes(StandardCharsets.UTF_8);
+
+    assertThat(Settings.decode(withBom, "a.py")).isEqualTo("SECRET = 'é'\n");
+  }
+
+  @Test
+  void decodeRefusesLatin1NamingTheByteOffset() {
+    byte[] latin1 = "PASSWORD = 'caf\u00e9'\n".getBytes(StandardCharsets.ISO_8859_1);
+
+    assertThatThrownBy(() -> Settings.decode(latin1, "configs/local_settings.py"))
+        .isInstanceOf(SettingsException.class)
+        .hasMessage("configs/local_settings.py: not UTF-8 text (byte offset 15)");
+  }
+
+  @Test
+  void decodeRefusesATruncatedSequenceAtTheEnd() {
+    byte[] truncated = {'A', '=', (byte) 0xE2, (byte) 0x82};
+
+    assertThatThrownBy(() -> Settings.decode(truncated, ".env"))
+        .hasMessage(".env: not UTF-8 text (byte offset 2)");
+  }
+}
