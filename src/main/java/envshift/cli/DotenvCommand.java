@@ -6,7 +6,7 @@ import envshift.manifest.Environment;
 import envshift.manifest.Manifest;
 import envshift.pgp.Encryptor;
 import envshift.pgp.Recipient;
-import envshift.repo.GitIgnore;
+import envshift.repo.RepoScanner;
 import envshift.settings.DotenvFlavor;
 import envshift.settings.DotenvWriter;
 import java.io.PrintWriter;
@@ -89,7 +89,7 @@ final class DotenvCommand implements Callable<Integer> {
   private void refuseIfCommittable(Path repoRoot, Path target) {
     if (force || !target.startsWith(repoRoot)) return;
     String relative = repoRoot.relativize(target).toString().replace('\\', '/');
-    if (!GitIgnore.load(repoRoot).isIgnored(relative, false)) {
+    if (!RepoScanner.isIgnored(repoRoot, relative)) {
       throw new EnvshiftException(
           "refusing to write plaintext " + relative + ": .gitignore does not ignore it"
               + " (add it to .gitignore, or use --force)");

@@ -35,6 +35,32 @@ public final class RepoScanner {
   }
 
   /** Scans the repo at {@code repoRoot}; problems found on the way are in the result. */
+  /**
+   * Whether git would ignore a repo-relative file: the .gitignore of the root and of every folder
+   * on the way down apply, and a file inside an ignored folder is ignored.
+   */
+  public static boolean isIgnored(Path repoRoot, String relativePath) {
+    String[] parts = relativePath.replace('\\', '/').split("/");
+    GitIgnore rules = GitIgnore.NONE;
+    StringBuilder dir = new StringBuilder();
+    for (int i = 0; i < parts.length; i++) {
+      rules = withFile(rules, repoRoot.resolve(dir.toString()).resolve(".gitignore"), dir.toString());
+      if (dir.length() > 0) dir.append('/');
+      dir.append(parts[i]);
+      if (rules.ignores(dir.toString(), i < parts.length - 1)) return true;
+    }
+    return false;
+  }
+
+  private static GitIgnore withFile(GitIgnore rules, Path file, String baseDir) {
+    if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) return rules;
+    try {
+      return rules.with(Files.readString(file, java.nio.charset.StandardCharsets.UTF_8), baseDir);
+    } catch (IOException e) {
+      return rules;
+    }
+  }
+
   public static RepoScan scan(Path repoRoot) {
     Path root = realDirectory(repoRoot);
     Optional<BlackboxLayout> blackbox = BlackboxLayout.find(root);
