@@ -32,7 +32,7 @@ public final class Secret {
 
   /** The mask shown in place of the value: its length, never a prefix or a hash. */
   public String mask() {
-    return value.isEmpty() ? "<empty>" : "<" + value.length() + " chars>";
+    return value.isEmpty() ? "<empty>" : value.length() == 1 ? "<1 char>" : "<" + value.length() + " chars>";
   }
 
   /** Constant-time comparison, so equality checks do not leak through timing. */

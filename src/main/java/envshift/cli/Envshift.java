@@ -21,7 +21,12 @@ import picocli.CommandLine.Command;
       PlanCommand.class,
       ApplyCommand.class,
       PullCommand.class,
-      RestoreCommand.class
+      RestoreCommand.class,
+      DriftCommand.class,
+      RotateCommand.class,
+      RekeyCommand.class,
+      AccessCommand.class,
+      CleanupCommand.class
     },
     exitCodeOnInvalidInput = EnvshiftException.USAGE,
     exitCodeOnExecutionException = EnvshiftException.ERROR,
