@@ -1,5 +1,6 @@
 package envshift.push;
 
+import envshift.Parallel;
 import envshift.EnvshiftException;
 import envshift.Secret;
 import envshift.heroku.HerokuClient;

@@ -1,6 +1,5 @@
-package envshift.push;
+package envshift;
 
-import envshift.EnvshiftException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -10,10 +9,10 @@ import java.util.concurrent.Future;
 import java.util.function.Function;
 
 /** Runs one task per app on a bounded pool, keeping the input order in the results. */
-final class Parallel {
+public final class Parallel {
   private Parallel() {}
 
-  static <T, R> List<R> map(List<T> items, int concurrency, Function<T, R> task) {
+  public static <T, R> List<R> map(List<T> items, int concurrency, Function<T, R> task) {
     if (items.isEmpty()) return List.of();
     int threads = Math.max(1, Math.min(concurrency, items.size()));
     ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
