@@ -15,9 +15,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Applies module-level statements to what is known about each name, in order. A statement whose value
- * cannot be computed marks its targets as skipped (with a warning for settings); statements that are not
- * assignments are warned about and otherwise ignored. Nothing is ever executed.
+ * Applies module-level statements to what is known about each name, in order. A statement whose
+ * value cannot be computed marks its targets as skipped (with a warning for settings); statements
+ * that are not assignments are warned about and otherwise ignored. Nothing is ever executed.
  */
 final class PyModule {
   private static final Set<String> MUTATORS =
@@ -111,7 +111,9 @@ final class PyModule {
     }
   }
 
-  /** Replaces the value at a name or a subscript chain rooted at a known name ({@code A['x'][0]}). */
+  /**
+   * Replaces the value at a name or a subscript chain rooted at a known name ({@code A['x'][0]}).
+   */
   private void store(PyNode target, SettingValue value, Origin at) {
     if (target instanceof Name n) {
       scope.put(n.id(), new Binding.Known(value, at));

@@ -13,8 +13,8 @@ import java.util.Set;
 
 /**
  * Turns logical lines into module-level statements: compound statements become one {@link
- * PyStmt.Block} covering their indented body and else/except clauses; other lines are split at ';' and
- * classified as assignments, imports, expression statements and so on.
+ * PyStmt.Block} covering their indented body and else/except clauses; other lines are split at ';'
+ * and classified as assignments, imports, expression statements and so on.
  */
 final class PyStatements {
   private static final Set<String> HEADERS =

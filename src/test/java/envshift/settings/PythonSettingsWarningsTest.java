@@ -214,6 +214,19 @@ class PythonSettingsWarningsTest {
   }
 
   @Test
+  void valuesTooLargeToComputeAreSkippedNotBuilt() {
+    assertThat(golden("""
+        BIG = 10 ** 10 ** 10
+        LONG = 'x' * 10 ** 9
+        L = [1]
+        L = L + L + L + L + L + L + L + L
+        """ + "L = L + L + L + L + L + L + L + L\n".repeat(8))).contains(
+        "warning configs/settings.py:1: BIG: skipped (builds a value too large to compute)",
+        "warning configs/settings.py:2: LONG: skipped (builds a value too large to compute)",
+        "warning configs/settings.py:11: L: skipped (builds a value too large to compute)");
+  }
+
+  @Test
   void nothingIsEverExecuted(@TempDir Path dir) {
     Path marker = dir.resolve("pwned");
     String source = """
