@@ -20,7 +20,7 @@ import java.util.Set;
  * that are not assignments are warned about and otherwise ignored. Nothing is ever executed.
  */
 final class PyModule {
-  private static final Set<String> MUTATORS =
+  static final Set<String> MUTATORS =
       Set.of("append", "extend", "insert", "remove", "pop", "clear", "update", "setdefault", "sort",
           "reverse", "add", "discard", "popitem");
 
@@ -62,7 +62,7 @@ final class PyModule {
       String range = b.line() == b.lastLine() ? "line " + b.line()
           : "lines " + b.line() + "-" + b.lastLine();
       warn(at, "skipped '" + b.keyword() + "' block (" + range + ")"
-          + (b.assigned().isEmpty() ? "" : "; it assigns " + String.join(", ", b.assigned())));
+          + (b.assigned().isEmpty() ? "" : "; it may change " + String.join(", ", b.assigned())));
     }
   }
 

@@ -35,7 +35,7 @@ sealed interface PyStmt {
   record Other(String keyword, int line) implements PyStmt {}
 
   /**
-   * A compound statement (if/for/try/with/def/class...) skipped whole, and the names it assigns.
+   * A compound statement (if/for/try/with/def/class...) skipped whole, and the names it may change.
    */
   record Block(String keyword, int line, int lastLine, List<String> assigned) implements PyStmt {
     public Block {
