@@ -8,10 +8,11 @@ import java.util.Set;
 import picocli.CommandLine;
 
 /**
- * Turns any exception escaping a command into one line on stderr and an exit code. The stack trace is
- * printed only with --debug. Messages of foreign exceptions are never printed, not even in the trace:
- * a parser's or library's message may quote its input (a decrypted line, a YAML snippet, a response
- * body), so only their type and frames are shown. EnvshiftException messages are safe by contract.
+ * Turns any exception escaping a command into one line on stderr and an exit code. The stack trace
+ * is printed only with --debug. Messages of foreign exceptions are never printed, not even in the
+ * trace: a parser's or library's message may quote its input (a decrypted line, a YAML snippet, a
+ * response body), so only their type and frames are shown. EnvshiftException messages are safe by
+ * contract.
  */
 final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
   @Override

@@ -18,8 +18,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Who encrypted outputs (the dev .env.gpg, backups) are for: the manifest's {@code recipients}, or else
- * everyone the legacy files were encrypted to, so nobody who could read the old files loses access.
+ * Who encrypted outputs (the dev .env.gpg, backups) are for: the manifest's {@code recipients}, or
+ * else everyone the legacy files were encrypted to, so nobody who could read the old files loses
+ * access.
  */
 final class RecipientsFinder {
   private final Conversion conversion;
@@ -43,7 +44,8 @@ final class RecipientsFinder {
     if (keyIds.isEmpty()) {
       throw new EnvshiftException(
           "no recipients known for encrypted output: list them under 'recipients:' in "
-              + "envshift.yml (the legacy files name none), or " + orElse);
+              + "envshift.yml (the legacy files name none), or "
+              + orElse);
     }
     return Recipients.resolve(List.copyOf(keyIds), conversion.keyRing());
   }
@@ -54,7 +56,8 @@ final class RecipientsFinder {
     try {
       bytes = Files.readAllBytes(file);
     } catch (IOException e) {
-      throw new EnvshiftException(relativePath + ": cannot read (" + e.getClass().getSimpleName() + ")", e);
+      throw new EnvshiftException(
+          relativePath + ": cannot read (" + e.getClass().getSimpleName() + ")", e);
     }
     if (!OpenPgp.looksLikeOpenPgp(bytes)) return List.of();
     MessageInfo info = MessageInspector.inspect(bytes, relativePath, conversion.keyRing());

@@ -32,7 +32,9 @@ final class ShowCommand implements Callable<Integer> {
   @Option(names = "--reveal", description = "Print the values themselves.")
   boolean reveal;
 
-  @Option(names = "--json", description = "{\"<env>\": {\"<NAME>\": \"<value or mask>\"}} on stdout.")
+  @Option(
+      names = "--json",
+      description = "{\"<env>\": {\"<NAME>\": \"<value or mask>\"}} on stdout.")
   boolean json;
 
   @Override

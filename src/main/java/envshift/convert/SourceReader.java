@@ -17,9 +17,9 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * Reads one source file of a repo into settings: decrypts it in memory when it holds OpenPGP data (found
- * by content, not by extension), decodes it as UTF-8 and parses it. Each file is decrypted at most once
- * per run, however many environments name it. Plaintext never touches the disk.
+ * Reads one source file of a repo into settings: decrypts it in memory when it holds OpenPGP data
+ * (found by content, not by extension), decodes it as UTF-8 and parses it. Each file is decrypted
+ * at most once per run, however many environments name it. Plaintext never touches the disk.
  */
 public final class SourceReader {
   private final Path repoRoot;

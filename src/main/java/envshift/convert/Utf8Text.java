@@ -10,14 +10,16 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Strict UTF-8 decoding of a decrypted file. A bad byte is reported by its line ({@code file:4}), so
- * the user can find it in an editor, and never by quoting the text around it: that text is a secret.
+ * Strict UTF-8 decoding of a decrypted file. A bad byte is reported by its line ({@code file:4}),
+ * so the user can find it in an editor, and never by quoting the text around it: that text is a
+ * secret.
  */
 public final class Utf8Text {
   private Utf8Text() {}
 
   /**
-   * The text of {@code bytes}, a leading byte-order mark dropped (settings parsers must not see it).
+   * The text of {@code bytes}, a leading byte-order mark dropped (settings parsers must not see
+   * it).
    *
    * @throws SettingsException {@code file:LINE: not UTF-8 text} at the first bad byte
    */

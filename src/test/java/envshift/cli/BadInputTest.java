@@ -19,10 +19,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Every hostile fixture (fixtures/bad, see fixtures/README.md) through decrypt, show and dotenv: one
- * line on stderr naming the file (and line), exit 1, no stack trace unless --debug, the canary that
- * each hostile plaintext holds never shown, and no file written — not OUT, not a temp file, not a
- * .env.
+ * Every hostile fixture (fixtures/bad, see fixtures/README.md) through decrypt, show and dotenv:
+ * one line on stderr naming the file (and line), exit 1, no stack trace unless --debug, the canary
+ * that each hostile plaintext holds never shown, and no file written — not OUT, not a temp file,
+ * not a .env.
  */
 class BadInputTest {
   @TempDir Path tmp;
@@ -37,7 +37,9 @@ class BadInputTest {
         Arguments.of("garbage.gpg", "not an OpenPGP"));
   }
 
-  /** Hostile sources, as a development source: file, the origin the line names, and what it says. */
+  /**
+   * Hostile sources, as a development source: file, the origin the line names, and what it says.
+   */
   static Stream<Arguments> sources() {
     List<Arguments> all = new ArrayList<>();
     messages().forEach(a -> all.add(Arguments.of(a.get()[0], a.get()[0] + ":", a.get()[1])));
@@ -109,7 +111,8 @@ class BadInputTest {
 
   @Test
   void aHerokuPrefixedNameOnLine4IsRefusedTooOnceLine3IsDropped() {
-    Path repo = TestRepos.withSource(tmp.resolve("repo"), "bad/bad-name.env.gpg", "drop: [MY-VAR]\n");
+    Path repo =
+        TestRepos.withSource(tmp.resolve("repo"), "bad/bad-name.env.gpg", "drop: [MY-VAR]\n");
 
     Cli.Result r = cli().run(withKeys("show", "--repo", repo.toString(), "--reveal"));
 
@@ -120,8 +123,15 @@ class BadInputTest {
   void wrongPassphraseForAMessageIsOneLine() {
     Path wrong = writeWrongPassphrase();
 
-    Cli.Result r = cli().run("decrypt", Cli.fixture("repos/flask-symmetric/configs/app_config.py.asc"),
-        "--passphrase-file", wrong.toString(), "-o", tmp.resolve("out").toString());
+    Cli.Result r =
+        cli()
+            .run(
+                "decrypt",
+                Cli.fixture("repos/flask-symmetric/configs/app_config.py.asc"),
+                "--passphrase-file",
+                wrong.toString(),
+                "-o",
+                tmp.resolve("out").toString());
 
     assertOneLineError(r, "app_config.py.asc: ", "wrong passphrase");
     assertThat(tmp.resolve("out")).doesNotExist();
@@ -129,12 +139,22 @@ class BadInputTest {
 
   @Test
   void wrongPassphraseForAProtectedKeyNamesTheKey() {
-    Path repo = TestRepos.withSource(
-        tmp.resolve("repo"), "repos/django-blackbox/configs/settings_deployment.staging.py.gpg", "");
+    Path repo =
+        TestRepos.withSource(
+            tmp.resolve("repo"),
+            "repos/django-blackbox/configs/settings_deployment.staging.py.gpg",
+            "");
 
-    Cli.Result r = cli().run("show", "--repo", repo.toString(),
-        "--secret-key", Cli.fixture("keys/dev-cv25519.asc"),
-        "--passphrase-file", writeWrongPassphrase().toString());
+    Cli.Result r =
+        cli()
+            .run(
+                "show",
+                "--repo",
+                repo.toString(),
+                "--secret-key",
+                Cli.fixture("keys/dev-cv25519.asc"),
+                "--passphrase-file",
+                writeWrongPassphrase().toString());
 
     assertOneLineError(r, "settings_deployment.staging.py.gpg: ", "wrong passphrase");
     assertThat(r.err()).contains(TestRepos.keyId("dev-cv25519", "subkey"));
@@ -163,7 +183,9 @@ class BadInputTest {
     Path repo = tmp.resolve("repo");
     TestRepos.copyTree(Cli.FIXTURES.resolve("repos/django-blackbox"), repo);
     try {
-      Files.copy(Cli.FIXTURES.resolve("bad/" + manifest), repo.resolve("envshift.yml"),
+      Files.copy(
+          Cli.FIXTURES.resolve("bad/" + manifest),
+          repo.resolve("envshift.yml"),
           StandardCopyOption.REPLACE_EXISTING);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -199,8 +221,12 @@ class BadInputTest {
   /** Both fixture keys that could open a fixture file: the deploy key and the flask passphrase. */
   private static String[] withKeys(String... args) {
     List<String> all = new ArrayList<>(List.of(args));
-    all.addAll(List.of("--secret-key", Cli.fixture("keys/deploy-rsa.asc"),
-        "--passphrase-file", Cli.fixture("keys/flask.passphrase")));
+    all.addAll(
+        List.of(
+            "--secret-key",
+            Cli.fixture("keys/deploy-rsa.asc"),
+            "--passphrase-file",
+            Cli.fixture("keys/flask.passphrase")));
     return all.toArray(String[]::new);
   }
 }

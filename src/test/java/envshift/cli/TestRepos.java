@@ -9,7 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** Copies of fixture repos and small repos built from fixture files, all under a test's temp dir. */
+/**
+ * Copies of fixture repos and small repos built from fixture files, all under a test's temp dir.
+ */
 final class TestRepos {
   private TestRepos() {}
 
@@ -61,7 +63,9 @@ final class TestRepos {
   /** Every regular file under {@code root}, relative, sorted. */
   static List<String> files(Path root) {
     try (Stream<Path> all = Files.walk(root)) {
-      return all.filter(Files::isRegularFile).map(p -> root.relativize(p).toString()).sorted()
+      return all.filter(Files::isRegularFile)
+          .map(p -> root.relativize(p).toString())
+          .sorted()
           .toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
