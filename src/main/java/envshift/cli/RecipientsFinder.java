@@ -4,6 +4,7 @@ import envshift.EnvshiftException;
 import envshift.manifest.Environment;
 import envshift.manifest.Manifest;
 import envshift.manifest.Source;
+import envshift.pgp.KeyException;
 import envshift.pgp.MessageInfo;
 import envshift.pgp.MessageInspector;
 import envshift.pgp.OpenPgp;
@@ -33,7 +34,7 @@ final class RecipientsFinder {
   List<Recipient> recipients(String orElse) {
     Manifest manifest = conversion.manifest();
     if (!manifest.recipients().isEmpty()) {
-      return Recipients.resolve(manifest.recipients(), conversion.keyRing());
+      return resolve(manifest.recipients());
     }
     Set<String> keyIds = new LinkedHashSet<>();
     for (Environment env : manifest.environments()) {
@@ -47,7 +48,19 @@ final class RecipientsFinder {
               + "envshift.yml (the legacy files name none), or "
               + orElse);
     }
-    return Recipients.resolve(List.copyOf(keyIds), conversion.keyRing());
+    return resolve(List.copyOf(keyIds));
+  }
+
+  /** A recipient no loaded keyring knows is usually a public key the user can simply add. */
+  private List<Recipient> resolve(List<String> ids) {
+    try {
+      return Recipients.resolve(ids, conversion.keyRing());
+    } catch (KeyException e) {
+      throw new EnvshiftException(
+          e.getMessage()
+              + " (the repo keyring, --public-key FILE and the GnuPG home were searched)",
+          e);
+    }
   }
 
   private List<String> legacyRecipients(String relativePath) {

@@ -103,6 +103,40 @@ class DotenvCommandTest {
   }
 
   @Test
+  void aRecipientOutsideTheRepoKeyringNeedsItsPublicKey() throws IOException {
+    Path repo = TestRepos.copy("django-blackbox", tmp);
+    Path manifest = repo.resolve("envshift.yml");
+    Files.writeString(
+        manifest,
+        Files.readString(manifest)
+            .replace("dotenv: .env", "dotenv: .env.gpg")
+            .replaceAll("(?m)^recipients:.*$", "recipients: [outsider@example.org]"));
+
+    Cli.Result missing = cli().run("dotenv", "--repo", repo.toString());
+    boolean writtenWithoutKey = Files.exists(repo.resolve(".env.gpg"));
+    Cli.Result given =
+        cli()
+            .run(
+                "dotenv",
+                "--repo",
+                repo.toString(),
+                "--public-key",
+                Cli.fixture("keys/outsider-rsa.pub.asc"));
+
+    assertThat(missing.code()).isEqualTo(1);
+    assertThat(missing.errLines())
+        .last()
+        .asString()
+        .startsWith("envshift: recipient 'outsider@example.org' matches no key")
+        .contains("--public-key FILE");
+    assertThat(writtenWithoutKey).as("nothing written on failure").isFalse();
+    assertThat(given.code()).as(given.err()).isZero();
+    assertThat(repo.resolve(".env.gpg")).exists();
+    assertThat(recipientsOf(Files.readAllBytes(repo.resolve(".env.gpg"))))
+        .containsExactly(TestRepos.keyId("outsider-rsa", "subkey"));
+  }
+
+  @Test
   void plainOutputThatGitWouldCommitIsRefusedUnlessForced() throws IOException {
     Path repo = TestRepos.copy("dotenv-envs", tmp);
     List<String> before = TestRepos.files(repo);
