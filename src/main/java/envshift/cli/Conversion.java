@@ -38,6 +38,11 @@ final class Conversion {
     return root;
   }
 
+  /** A path as the user would write it: relative to the repo when inside it. */
+  String shown(Path path) {
+    return path.startsWith(root) ? root.relativize(path).toString() : path.toString();
+  }
+
   Manifest manifest() {
     return manifest;
   }

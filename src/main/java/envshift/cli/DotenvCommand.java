@@ -61,14 +61,9 @@ final class DotenvCommand implements Callable<Integer> {
     LoadedEnvironment loaded = conversion.loader().load(env);
     Conversion.report(loaded, root.spec.commandLine().getErr());
 
-    Path target = target(conversion.root(), env);
-    boolean encrypt = !plain && (isGpg(target) || loaded.anySourceEncrypted());
-    if (encrypt && !isGpg(target)) {
-      target = target.resolveSibling(target.getFileName() + ".gpg");
-    } else if (!encrypt && isGpg(target)) {
-      String name = target.getFileName().toString();
-      target = target.resolveSibling(name.substring(0, name.length() - ".gpg".length()));
-    }
+    Path asked = target(conversion.root(), env);
+    boolean encrypt = !plain && (isGpg(asked) || loaded.anySourceEncrypted());
+    Path target = withSuffix(asked, encrypt);
     byte[] content =
         DotenvWriter.write(loaded.vars().values(), dialect).getBytes(StandardCharsets.UTF_8);
     String how;
@@ -86,7 +81,7 @@ final class DotenvCommand implements Callable<Integer> {
         .getOut()
         .printf(
             "wrote %s: %d variables, %s flavor, %s, mode 0600%n",
-            display(conversion.root(), target),
+            conversion.shown(target),
             loaded.vars().vars().size(),
             dialect.name().toLowerCase(Locale.ROOT),
             how);
@@ -98,12 +93,18 @@ final class DotenvCommand implements Callable<Integer> {
     return repoRoot.resolve(env.dotenv().orElse(".env")).normalize();
   }
 
-  private static boolean isGpg(Path target) {
-    return target.getFileName().toString().endsWith(".gpg");
+  /** An encrypted file ends in .gpg, a plaintext one never does. */
+  private static Path withSuffix(Path target, boolean encrypted) {
+    String name = target.getFileName().toString();
+    if (encrypted && !isGpg(target)) return target.resolveSibling(name + ".gpg");
+    if (!encrypted && isGpg(target)) {
+      return target.resolveSibling(name.substring(0, name.length() - ".gpg".length()));
+    }
+    return target;
   }
 
-  private static String display(Path repoRoot, Path target) {
-    return target.startsWith(repoRoot) ? repoRoot.relativize(target).toString() : target.toString();
+  private static boolean isGpg(Path target) {
+    return target.getFileName().toString().endsWith(".gpg");
   }
 
   static DotenvFlavor parseFlavor(String name) {

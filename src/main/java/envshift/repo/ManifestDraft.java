@@ -12,7 +12,8 @@ import java.util.TreeMap;
 /**
  * The commented {@code envshift.yml} that {@code envshift init} writes for review: one environment
  * per guessed name with its settings files as sources, and everything it could not place listed in
- * comments. Names files and apps only, never a value. Same scan, same text.
+ * comments (when no name tells any environment, the settings files form one guessed {@code
+ * production}). Names files and apps only, never a value. Same scan, same text.
  */
 public final class ManifestDraft {
   private static final String DEVELOPMENT = EnvironmentGuesser.DEVELOPMENT;
