@@ -27,6 +27,10 @@ public final class HerokuClient {
       "Accept", "application/vnd.heroku+json; version=3.sdk",
       "Accept-Inclusion", "addon:plan,config_vars");
   private static final int MAX_PAGE = 1000;
+  /** The variant and range the Heroku CLI sends with POST /filters/apps. */
+  private static final Headers FILTERS = Headers.of(
+      "Accept", "application/vnd.heroku+json; version=3.filters",
+      "Range", "id ..; max=" + MAX_PAGE + ";");
 
   private final String baseUrl;
   private final Transport transport;
@@ -135,14 +139,43 @@ public final class HerokuClient {
 
   /** The pipeline's apps and stages; couplings carry only app ids, so each app is looked up. */
   public List<Coupling> pipelineCouplings(String pipelineId) {
+    return pipelineCouplingIds(pipelineId).stream()
+        .map(c -> new Coupling(c.stage(), app(c.appId())))
+        .toList();
+  }
+
+  /** The pipeline's couplings as sent: stage and app id, no app looked up (one list request). */
+  public List<CoupledApp> pipelineCouplingIds(String pipelineId) {
     Subject subject = Subject.pipeline(pipelineId);
-    List<Coupling> couplings = new ArrayList<>();
+    List<CoupledApp> couplings = new ArrayList<>();
     for (JsonNode node : transport.getList(subject, Headers.of(), Optional.empty(),
         Integer.MAX_VALUE, "pipelines", pipelineId, "pipeline-couplings")) {
-      String stage = responses.couplingStage(subject, node);
-      couplings.add(new Coupling(stage, app(responses.couplingAppId(subject, node))));
+      couplings.add(new CoupledApp(responses.couplingStage(subject, node),
+          responses.couplingAppId(subject, node)));
     }
     return List.copyOf(couplings);
+  }
+
+  /**
+   * POST /filters/apps: the apps with these ids, one request per {@value #MAX_PAGE} ids (as the
+   * Heroku CLI's pipelines:info names a pipeline's apps). Ids the API does not return are left
+   * out; the endpoint's schema stability is "development", so callers should fall back to
+   * {@link #app} for what is missing.
+   */
+  public List<App> appsById(List<String> ids) {
+    Subject subject = Subject.account();
+    List<App> apps = new ArrayList<>();
+    for (int from = 0; from < ids.size(); from += MAX_PAGE) {
+      List<String> chunk = ids.subList(from, Math.min(ids.size(), from + MAX_PAGE));
+      JsonNode body = transport.post(subject, FILTERS, Map.of("in", Map.of("id", chunk)),
+          "filters", "apps");
+      if (!body.isArray()) {
+        throw transport.errors().badResponse(subject, "expected a JSON list", Optional.empty(),
+            null);
+      }
+      body.forEach(node -> apps.add(responses.app(subject, node)));
+    }
+    return List.copyOf(apps);
   }
 
   public Account account() {

@@ -11,7 +11,9 @@ import java.util.UUID;
 import okhttp3.Headers;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
+import okhttp3.MediaType;
 import okhttp3.Request;
+import okhttp3.RequestBody;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
 
@@ -23,6 +25,7 @@ import okhttp3.ResponseBody;
 final class Transport {
   /** Guards against a server that keeps sending Next-Range: 1000 pages of up to 1000 items. */
   private static final int MAX_PAGES = 1000;
+  private static final MediaType JSON_TYPE = MediaType.get("application/json; charset=utf-8");
 
   private final OkHttpClient http;
   private final HttpUrl base;
@@ -87,6 +90,19 @@ final class Transport {
   JsonNode get(Subject subject, Headers extra, String... segments) {
     Reply reply = send(subject, new Request.Builder().url(url(segments)).headers(extra).get());
     return parse(subject, reply);
+  }
+
+  /** POST a JSON body (a read such as a filter) and parse the single JSON reply. */
+  JsonNode post(Subject subject, Headers extra, Object body, String... segments) {
+    byte[] bytes;
+    try {
+      bytes = json.writeValueAsBytes(body);
+    } catch (IOException e) {
+      throw errors.badResponse(subject, "cannot encode the request", Optional.empty(), e);
+    }
+    Request.Builder request = new Request.Builder().url(url(segments)).headers(extra)
+        .post(RequestBody.create(bytes, JSON_TYPE));
+    return parse(subject, send(subject, request));
   }
 
   /** GET a list, following Next-Range until it is absent or {@code limit} items were read. */

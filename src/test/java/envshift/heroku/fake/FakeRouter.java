@@ -91,6 +91,7 @@ final class FakeRouter {
       case "GET /pipelines/*" -> Reply.ok(json.pipeline(state.findPipeline(path.get(1))
           .orElseThrow(() -> FakeError.notFound("pipeline"))));
       case "GET /pipelines/*/pipeline-couplings" -> couplings(path.get(1), request);
+      case "POST /filters/*" -> filterApps(path.get(1), request);
       default -> throw new FakeError(404, "not_found", "The requested API endpoint was not found.",
           "");
     };
@@ -197,6 +198,27 @@ final class FakeRouter {
         .map(c -> new RangePage.Item(Map.of("id", c.id()), json.coupling(c)))
         .toList();
     return paged(request, List.of("id"), items);
+  }
+
+  /** POST /filters/apps {"in":{"id":[..]}}: the known apps among the ids, in state order. */
+  private Reply filterApps(String filter, RecordedRequest request) {
+    if (!filter.equals("apps")) {
+      throw new FakeError(404, "not_found", "The requested API endpoint was not found.", "");
+    }
+    JsonNode ids;
+    try {
+      ids = json.mapper().readTree(request.getBody() == null ? "" : request.getBody().utf8())
+          .path("in").path("id");
+    } catch (java.io.IOException e) {
+      throw FakeError.invalidParams("Invalid params: the request body is not valid JSON.");
+    }
+    if (!ids.isArray()) {
+      throw FakeError.invalidParams("Invalid params: in.id must be a list of app ids.");
+    }
+    List<JsonNode> apps = new ArrayList<>();
+    ids.forEach(id -> state.findApp(id.asText()).filter(a -> a.id.equals(id.asText()))
+        .ifPresent(a -> apps.add(json.app(a, FakeHeroku.ACCOUNT_EMAIL))));
+    return Reply.ok(array(apps));
   }
 
   private Reply paged(RecordedRequest request, List<String> fields, List<RangePage.Item> items) {

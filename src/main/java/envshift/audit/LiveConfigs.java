@@ -1,0 +1,96 @@
+package envshift.audit;
+
+import envshift.EnvshiftException;
+import envshift.Parallel;
+import envshift.Secret;
+import envshift.heroku.CoupledApp;
+import envshift.heroku.HerokuClient;
+import envshift.heroku.Pipeline;
+import envshift.manifest.Environment;
+import envshift.plan.AppConfig;
+import envshift.push.TargetResolver;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
+
+/**
+ * Reads what drift compares: each app's config vars and the vars its add-ons own, for many apps at
+ * once. {@code concurrency} apps are read at a time, each with its two requests side by side;
+ * results keep the order asked for, and the first failure (in that order) is thrown.
+ */
+public final class LiveConfigs {
+  private final HerokuClient client;
+  private final int concurrency;
+
+  public LiveConfigs(HerokuClient client, int concurrency) {
+    this.client = Objects.requireNonNull(client, "client == null");
+    if (concurrency < 1) {
+      throw new IllegalArgumentException("concurrency < 1");
+    }
+    this.concurrency = concurrency;
+  }
+
+  /** The apps' live configs, labelled as given. Labels must be unique. */
+  public List<AppConfig> read(List<AppRef> apps) {
+    Set<String> labels = new HashSet<>();
+    apps.stream().filter(a -> !labels.add(a.label())).findFirst().ifPresent(a -> {
+      throw EnvshiftException.usage("drift: '" + a.label() + "' is listed twice");
+    });
+    try (Reads reads = new Reads(threads(apps.size()))) {
+      List<Pending> pending = apps.stream().map(a -> start(reads, a.app())).toList();
+      return IntStream.range(0, apps.size())
+          .mapToObj(i -> pending.get(i).finish(apps.get(i).label(), apps.get(i).app()))
+          .toList();
+    }
+  }
+
+  /**
+   * Every app coupled to the pipeline (review and test apps only with {@code includeReview}),
+   * labelled by stage. Read by id, so no app needs looking up first; the names come from one
+   * filter request made while the configs are read.
+   */
+  public List<AppConfig> readPipeline(String pipelineName, boolean includeReview) {
+    Pipeline pipeline = client.pipeline(pipelineName);
+    List<CoupledApp> chosen = PipelineApps.select(
+        pipeline.name(), client.pipelineCouplingIds(pipeline.id()), includeReview);
+    List<String> ids = chosen.stream().map(CoupledApp::appId).toList();
+    try (Reads reads = new Reads(threads(ids.size()) + 1)) {
+      Future<Map<String, String>> names =
+          reads.submit(() -> new AppNames(client).resolve(ids, reads));
+      List<Pending> pending = ids.stream().map(id -> start(reads, id)).toList();
+      Map<String, String> resolved = Reads.get(names);
+      return PipelineApps.columns(chosen, resolved).stream()
+          .map(c -> pending.get(c.index()).finish(c.label(), c.name()))
+          .toList();
+    }
+  }
+
+  /** The apps the environments target (a pipeline stage resolved through its couplings). */
+  public List<AppConfig> readEnvironments(List<Environment> envs) {
+    TargetResolver resolver = new TargetResolver(client);
+    List<AppRef> refs = Parallel.map(envs, concurrency, env -> new AppRef(env.name(),
+        resolver.appFor(env.name(), env.heroku().orElseThrow(() -> new AuditException(
+            "environment " + env.name() + " has no heroku target in envshift.yml")))));
+    return read(refs);
+  }
+
+  private int threads(int apps) {
+    return 2 * Math.min(apps, concurrency);
+  }
+
+  private Pending start(Reads reads, String app) {
+    return new Pending(reads.submit(() -> client.configVars(app)),
+        reads.submit(() -> client.addonOwnedVars(app)));
+  }
+
+  /** One app's two reads in flight. */
+  private record Pending(Future<Map<String, Secret>> config, Future<Map<String, String>> owned) {
+    AppConfig finish(String label, String app) {
+      return new AppConfig(label, app, Reads.get(config), Reads.get(owned));
+    }
+  }
+}
