@@ -1,6 +1,9 @@
 package envshift.heroku.fake;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** The fake's knobs; volatile because tests set them while server threads read them. */
 final class FakeSettings {
@@ -8,6 +11,7 @@ final class FakeSettings {
   private volatile int pageSize = RangePage.DEFAULT_MAX;
   private volatile int rateLimitRemaining = 4500;
   private volatile Duration latency = Duration.ZERO;
+  private final Map<String, String> patchOverrides = new ConcurrentHashMap<>();
 
   String token() {
     return token;
@@ -42,5 +46,14 @@ final class FakeSettings {
 
   void latency(Duration latency) {
     this.latency = latency;
+  }
+
+  void overrideNextPatch(String name, String storedValue) {
+    patchOverrides.put(name, storedValue);
+  }
+
+  /** The value to store instead of the one a PATCH sent for {@code name}, once. */
+  Optional<String> takePatchOverride(String name) {
+    return Optional.ofNullable(patchOverrides.remove(name));
   }
 }
