@@ -18,7 +18,8 @@ final class RepoCopy {
 
   /**
    * A copy of {@code fixtures/repos/NAME} at {@code into/NAME}, without {@code expected/} (which
-   * holds plaintext values, canary included: a scan of the copy must only find what envshift wrote).
+   * holds plaintext values, canary included: a scan of the copy must find only what envshift
+   * wrote).
    */
   static Path of(String name, Path into) {
     Path from = Cli.FIXTURES.resolve("repos").resolve(name);
@@ -57,7 +58,8 @@ final class RepoCopy {
   /** Runs git in {@code dir} with a fixed identity; returns stdout, fails the test on an error. */
   static String git(Path dir, String... args) {
     List<String> command = new java.util.ArrayList<>(List.of("git", "-C", dir.toString(),
-        "-c", "user.name=Test", "-c", "user.email=test@example.org", "-c", "init.defaultBranch=main"));
+        "-c", "user.name=Test", "-c", "user.email=test@example.org",
+        "-c", "init.defaultBranch=main"));
     command.addAll(List.of(args));
     try {
       Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
