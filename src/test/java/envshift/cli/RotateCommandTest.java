@@ -159,6 +159,22 @@ class RotateCommandTest {
   }
 
   @Test
+  void whenTheRestoreFailsTooTheMessageSaysSoAndPointsAtTheBackup() {
+    heroku.overrideNextPatch("DJANGO_SECRET_KEY", "raced-once");
+    heroku.overrideNextPatch("DJANGO_SECRET_KEY", "raced-twice");
+
+    Cli.Result r = rotate("DJANGO_SECRET_KEY", "--env", "staging", "--yes",
+        "--backup-dir", backups.toString());
+
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err()).contains("verification failed for DJANGO_SECRET_KEY; restoring the "
+        + "previous values failed for DJANGO_SECRET_KEY; restore it with `envshift restore "
+        + backups).contains(" --app " + STAGING + "`");
+    assertThat(heroku.count("PATCH", "/apps/" + STAGING + "/config-vars")).isEqualTo(2);
+    assertThat(r.both()).doesNotContain("raced-").doesNotContain(Cli.CANARY);
+  }
+
+  @Test
   void productionIsRefusedBeforeAnyRequestUnlessAllowed() {
     Cli.Result refused = rotate("DJANGO_SECRET_KEY", "--env", "production", "--yes",
         "--no-backup");

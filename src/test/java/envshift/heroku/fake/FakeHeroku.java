@@ -134,7 +134,8 @@ public final class FakeHeroku implements AutoCloseable {
 
   /**
    * The next PATCH that sets {@code name} stores {@code storedValue} instead of the value sent, as
-   * if another writer raced it: the PATCH succeeds but its response shows the other value.
+   * if another writer raced it: the PATCH succeeds but its response shows the other value. Calls
+   * queue up: the second applies to the second such PATCH.
    */
   public void overrideNextPatch(String name, String storedValue) {
     settings.overrideNextPatch(name, storedValue);
