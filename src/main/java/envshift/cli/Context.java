@@ -6,9 +6,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What a command may know of the world outside its arguments: the environment variables, the home and
- * working directories, and the console (absent in tests, CI and pipes). Passed in, never read from
- * statics inside commands, so tests control all of it.
+ * What a command may know of the world outside its arguments: the environment variables, the home
+ * and working directories, and the console (absent in tests, CI and pipes). Passed in, never read
+ * from statics inside commands, so tests control all of it.
  */
 public record Context(Map<String, String> env, Path home, Path cwd, Optional<Console> console) {
   public Context {

@@ -1,16 +1,16 @@
 package envshift.cli;
 
 import envshift.EnvshiftException;
+import envshift.convert.Utf8Text;
 import envshift.pgp.DecryptedFile;
 import envshift.pgp.Decryptor;
+import envshift.settings.SettingsException;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -24,7 +24,7 @@ import picocli.CommandLine.ParentCommand;
     name = "decrypt",
     mixinStandardHelpOptions = true,
     description = {
-      "Decrypt an OpenPGP file to stdout, or to OUT (mode 0600).",
+      "Decrypt an OpenPGP file to stdout (UTF-8 text only), or to OUT (mode 0600).",
       "The whole message is read and its integrity checked before any plaintext is released."
     })
 final class DecryptCommand implements Callable<Integer> {
@@ -43,17 +43,24 @@ final class DecryptCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Context ctx = root.context();
-    Path input = ctx.cwd().resolve(file);
-    byte[] message = read(input);
+    byte[] message = read(ctx.cwd().resolve(file));
     Decryptor decryptor = new Decryptor(keys.keyRing(ctx, Optional.empty()));
     DecryptedFile decrypted = decryptor.decrypt(message, file.toString());
-    var err = root.spec.commandLine().getErr();
-    if (output != null) {
-      SecureFiles.write(ctx.cwd().resolve(output), decrypted.plaintext());
-      err.println("envshift: decrypted " + file + " to " + output + " (" + describe(decrypted) + ")");
-    } else {
-      root.spec.commandLine().getOut().print(asText(decrypted.plaintext()));
-      root.spec.commandLine().getOut().flush();
+    try {
+      if (output != null) {
+        SecureFiles.write(ctx.cwd().resolve(output), decrypted.plaintext());
+        root.spec
+            .commandLine()
+            .getErr()
+            .println(
+                "envshift: decrypted " + file + " to " + output + " (" + describe(decrypted) + ")");
+      } else {
+        PrintWriter out = root.spec.commandLine().getOut();
+        out.print(asText(decrypted.plaintext()));
+        out.flush();
+      }
+    } finally {
+      Arrays.fill(decrypted.plaintext(), (byte) 0);
     }
     return 0;
   }
@@ -64,17 +71,17 @@ final class DecryptCommand implements Callable<Integer> {
         : "key " + d.decryptedWith().map(Object::toString).orElse("?") + ", " + d.method();
   }
 
-  /** stdout is a text stream here; binary plaintext must go to a file. */
+  /**
+   * stdout is a text stream (UTF-8) here, so text goes out byte for byte and anything else is
+   * refused rather than mangled: binary plaintext must go to a file.
+   */
   private String asText(byte[] plaintext) {
     try {
-      return StandardCharsets.UTF_8
-          .newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(plaintext))
-          .toString();
-    } catch (CharacterCodingException e) {
-      throw new EnvshiftException(file + ": plaintext is not UTF-8 text; use -o OUT to write it to a file");
+      return Utf8Text.decodeExactly(plaintext, file.toString());
+    } catch (SettingsException e) {
+      throw new EnvshiftException(
+          e.getMessage() + "; not printed to stdout (binary?): use -o OUT to write it to a file",
+          e);
     }
   }
 

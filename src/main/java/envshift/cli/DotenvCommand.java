@@ -3,16 +3,14 @@ package envshift.cli;
 import envshift.EnvshiftException;
 import envshift.convert.EnvironmentLoader.LoadedEnvironment;
 import envshift.manifest.Environment;
-import envshift.manifest.Manifest;
 import envshift.pgp.Encryptor;
 import envshift.pgp.Recipient;
-import envshift.repo.RepoScanner;
 import envshift.settings.DotenvFlavor;
 import envshift.settings.DotenvWriter;
-import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -21,8 +19,8 @@ import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code envshift dotenv}: writes the single development .env. Encrypted to the recipients when the
- * manifest's path ends in .gpg or the legacy sources were encrypted (unless --plain); a plain file that
- * git would commit is refused unless --force.
+ * target ends in .gpg or the development sources were encrypted (unless --plain); a plain file that
+ * git would commit is refused unless --force. Everything is checked before the one write.
  */
 @Command(
     name = "dotenv",
@@ -35,49 +33,58 @@ final class DotenvCommand implements Callable<Integer> {
   @Mixin RepoOptions repo;
   @Mixin KeyOptions keys;
 
-  @Option(names = "--out", paramLabel = "PATH", description = "Where to write (default: the manifest's dotenv path, else .env).")
+  @Option(
+      names = "--out",
+      paramLabel = "PATH",
+      description = "Where to write (default: the manifest's dotenv path, else .env).")
   Path out;
 
-  @Option(names = "--plain", description = "Write plaintext even though the sources were encrypted.")
+  @Option(names = "--plain", description = "Write plaintext even where it would be encrypted.")
   boolean plain;
 
-  @Option(names = "--flavor", paramLabel = "FLAVOR", description = "The reader to write for: compose (default) or python.")
+  @Option(
+      names = "--flavor",
+      paramLabel = "FLAVOR",
+      description = "The reader to write for: compose (default) or python.")
   String flavor = "compose";
 
-  @Option(names = "--force", description = "Write a plain .env even if .gitignore does not ignore it.")
+  @Option(
+      names = "--force",
+      description = "Write a plain .env even if .gitignore does not ignore it.")
   boolean force;
 
   @Override
   public Integer call() {
     DotenvFlavor dialect = parseFlavor(flavor);
     Conversion conversion = new Conversion(root.context(), repo, keys);
-    Manifest manifest = conversion.manifest();
-    Environment env = manifest.environment(DEVELOPMENT);
+    Environment env = conversion.environment(DEVELOPMENT, "dotenv writes the development .env");
     LoadedEnvironment loaded = conversion.loader().load(env);
-    PrintWriter err = root.spec.commandLine().getErr();
-    Conversion.report(loaded, err);
+    Conversion.report(loaded, root.spec.commandLine().getErr());
 
-    Path target = target(conversion.root(), env);
-    boolean encrypt = !plain && (target.toString().endsWith(".gpg") || loaded.anySourceEncrypted());
-    if (encrypt && !target.toString().endsWith(".gpg")) {
-      target = target.resolveSibling(target.getFileName() + ".gpg");
-    }
-    String text = DotenvWriter.write(loaded.vars().values(), dialect);
-    byte[] content = text.getBytes(StandardCharsets.UTF_8);
+    Path asked = target(conversion.root(), env);
+    boolean encrypt = !plain && (isGpg(asked) || loaded.anySourceEncrypted());
+    Path target = withSuffix(asked, encrypt);
+    byte[] content =
+        DotenvWriter.write(loaded.vars().values(), dialect).getBytes(StandardCharsets.UTF_8);
     String how;
     if (encrypt) {
       List<Recipient> to = new RecipientsFinder(conversion).recipients("use --plain");
       content = Encryptor.encrypt(content, to, conversion.keyRing(), false, ".env");
       how = "encrypted to " + RecipientsFinder.describe(to);
     } else {
-      refuseIfCommittable(conversion.root(), target);
+      if (!force) SecureFiles.refuseCommittable(conversion.root(), target);
       how = "plaintext";
     }
     SecureFiles.write(target, content);
-    root.spec.commandLine().getOut().printf(
-        "wrote %s: %d variables, %s flavor, %s, mode 0600%n",
-        display(conversion.root(), target), loaded.vars().vars().size(),
-        dialect.name().toLowerCase(java.util.Locale.ROOT), how);
+    root.spec
+        .commandLine()
+        .getOut()
+        .printf(
+            "wrote %s: %d variables, %s flavor, %s, mode 0600%n",
+            conversion.shown(target),
+            loaded.vars().vars().size(),
+            dialect.name().toLowerCase(Locale.ROOT),
+            how);
     return 0;
   }
 
@@ -86,25 +93,27 @@ final class DotenvCommand implements Callable<Integer> {
     return repoRoot.resolve(env.dotenv().orElse(".env")).normalize();
   }
 
-  private void refuseIfCommittable(Path repoRoot, Path target) {
-    if (force || !target.startsWith(repoRoot)) return;
-    String relative = repoRoot.relativize(target).toString().replace('\\', '/');
-    if (!RepoScanner.isIgnored(repoRoot, relative)) {
-      throw new EnvshiftException(
-          "refusing to write plaintext " + relative + ": .gitignore does not ignore it"
-              + " (add it to .gitignore, or use --force)");
+  /** An encrypted file ends in .gpg, a plaintext one never does. */
+  private static Path withSuffix(Path target, boolean encrypted) {
+    String name = target.getFileName().toString();
+    if (encrypted && !isGpg(target)) return target.resolveSibling(name + ".gpg");
+    if (!encrypted && isGpg(target)) {
+      return target.resolveSibling(name.substring(0, name.length() - ".gpg".length()));
     }
+    return target;
   }
 
-  private static String display(Path repoRoot, Path target) {
-    return target.startsWith(repoRoot) ? repoRoot.relativize(target).toString() : target.toString();
+  private static boolean isGpg(Path target) {
+    return target.getFileName().toString().endsWith(".gpg");
   }
 
   static DotenvFlavor parseFlavor(String name) {
-    return switch (name.toLowerCase(java.util.Locale.ROOT)) {
+    return switch (name.toLowerCase(Locale.ROOT)) {
       case "compose" -> DotenvFlavor.COMPOSE;
       case "python" -> DotenvFlavor.PYTHON;
-      default -> throw EnvshiftException.usage("unknown --flavor '" + name + "' (expected compose or python)");
+      default ->
+          throw EnvshiftException.usage(
+              "unknown --flavor '" + name + "' (expected compose or python)");
     };
   }
 }

@@ -13,8 +13,8 @@ import java.util.Optional;
 import picocli.CommandLine.Option;
 
 /**
- * Where secret keys come from. Passphrases are never taken from the command line (they would show in
- * the process list): a file, ENVSHIFT_PASSPHRASE, or a prompt when a console is attached.
+ * Where secret keys come from. Passphrases are never taken from the command line (they would show
+ * in the process list): a file, ENVSHIFT_PASSPHRASE, or a prompt when a console is attached.
  */
 final class KeyOptions {
   @Option(
@@ -41,7 +41,10 @@ final class KeyOptions {
       description = "Read the key or message passphrase from FILE (first line).")
   Path passphraseFile;
 
-  /** Builds the key ring; public keys of the repo keyring (blackbox) are added for naming recipients. */
+  /**
+   * Builds the key ring; public keys of the repo keyring (blackbox) are added for naming
+   * recipients.
+   */
   KeyRing keyRing(Context ctx, Optional<Path> repoKeyring) {
     KeyRing.Builder builder = KeyRing.builder().passphrases(passphrases(ctx));
     secretKeys.forEach(builder::secretKeyFile);
@@ -51,12 +54,16 @@ final class KeyOptions {
     return builder.build();
   }
 
-  /** The GnuPG home to read: the explicit one, or the default one only when no key file was given. */
+  /**
+   * The GnuPG home to read: the explicit one, or the default one only when no key file was given.
+   */
   private Optional<Path> defaultHome(Context ctx) {
     if (gnupgHome != null) return Optional.of(gnupgHome);
     if (!secretKeys.isEmpty()) return Optional.empty();
     Path home = ctx.getenv("GNUPGHOME").map(Path::of).orElse(ctx.home().resolve(".gnupg"));
-    return Files.isDirectory(home.resolve("private-keys-v1.d")) ? Optional.of(home) : Optional.empty();
+    return Files.isDirectory(home.resolve("private-keys-v1.d"))
+        ? Optional.of(home)
+        : Optional.empty();
   }
 
   PassphraseSource passphrases(Context ctx) {

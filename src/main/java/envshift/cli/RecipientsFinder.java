@@ -4,6 +4,7 @@ import envshift.EnvshiftException;
 import envshift.manifest.Environment;
 import envshift.manifest.Manifest;
 import envshift.manifest.Source;
+import envshift.pgp.KeyException;
 import envshift.pgp.MessageInfo;
 import envshift.pgp.MessageInspector;
 import envshift.pgp.OpenPgp;
@@ -18,8 +19,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Who encrypted outputs (the dev .env.gpg, backups) are for: the manifest's {@code recipients}, or else
- * everyone the legacy files were encrypted to, so nobody who could read the old files loses access.
+ * Who encrypted outputs (the dev .env.gpg, backups) are for: the manifest's {@code recipients}, or
+ * else everyone the legacy files were encrypted to, so nobody who could read the old files loses
+ * access.
  */
 final class RecipientsFinder {
   private final Conversion conversion;
@@ -32,7 +34,7 @@ final class RecipientsFinder {
   List<Recipient> recipients(String orElse) {
     Manifest manifest = conversion.manifest();
     if (!manifest.recipients().isEmpty()) {
-      return Recipients.resolve(manifest.recipients(), conversion.keyRing());
+      return resolve(manifest.recipients());
     }
     Set<String> keyIds = new LinkedHashSet<>();
     for (Environment env : manifest.environments()) {
@@ -43,9 +45,22 @@ final class RecipientsFinder {
     if (keyIds.isEmpty()) {
       throw new EnvshiftException(
           "no recipients known for encrypted output: list them under 'recipients:' in "
-              + "envshift.yml (the legacy files name none), or " + orElse);
+              + "envshift.yml (the legacy files name none), or "
+              + orElse);
     }
-    return Recipients.resolve(List.copyOf(keyIds), conversion.keyRing());
+    return resolve(List.copyOf(keyIds));
+  }
+
+  /** A recipient no loaded keyring knows is usually a public key the user can simply add. */
+  private List<Recipient> resolve(List<String> ids) {
+    try {
+      return Recipients.resolve(ids, conversion.keyRing());
+    } catch (KeyException e) {
+      throw new EnvshiftException(
+          e.getMessage()
+              + " (the repo keyring, --public-key FILE and the GnuPG home were searched)",
+          e);
+    }
   }
 
   private List<String> legacyRecipients(String relativePath) {
@@ -54,7 +69,8 @@ final class RecipientsFinder {
     try {
       bytes = Files.readAllBytes(file);
     } catch (IOException e) {
-      throw new EnvshiftException(relativePath + ": cannot read (" + e.getClass().getSimpleName() + ")", e);
+      throw new EnvshiftException(
+          relativePath + ": cannot read (" + e.getClass().getSimpleName() + ")", e);
     }
     if (!OpenPgp.looksLikeOpenPgp(bytes)) return List.of();
     MessageInfo info = MessageInspector.inspect(bytes, relativePath, conversion.keyRing());

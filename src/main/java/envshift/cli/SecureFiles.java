@@ -1,6 +1,7 @@
 package envshift.cli;
 
 import envshift.EnvshiftException;
+import envshift.repo.RepoScanner;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -10,8 +11,8 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 
 /**
- * Writes files that may hold secrets: mode 0600 from the moment they exist, complete or not at all (a
- * sibling temp file renamed over the target), so a failure never leaves a half-written file.
+ * Writes files that may hold secrets: mode 0600 from the moment they exist, complete or not at all
+ * (a sibling temp file renamed over the target), so a failure never leaves a half-written file.
  */
 final class SecureFiles {
   private SecureFiles() {}
@@ -43,6 +44,22 @@ final class SecureFiles {
           // best effort: the temp file was created 0600 anyway
         }
       }
+    }
+  }
+
+  /**
+   * Refuses a plaintext file inside the repo that git would commit: {@code .gitignore} must ignore
+   * it. Outside the repo there is no git to ask.
+   */
+  static void refuseCommittable(Path repoRoot, Path target) {
+    if (!target.startsWith(repoRoot)) return;
+    String relative = repoRoot.relativize(target).toString().replace('\\', '/');
+    if (!RepoScanner.isIgnored(repoRoot, relative)) {
+      throw new EnvshiftException(
+          "refusing to write plaintext "
+              + relative
+              + ": .gitignore does not ignore it"
+              + " (add it to .gitignore, or use --force)");
     }
   }
 

@@ -1,7 +1,9 @@
 package envshift.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import envshift.EnvshiftException;
 import envshift.convert.EnvironmentLoader.LoadedEnvironment;
 import envshift.manifest.Environment;
 import envshift.mapping.EnvVar;
@@ -32,11 +34,13 @@ final class ShowCommand implements Callable<Integer> {
   @Option(names = "--reveal", description = "Print the values themselves.")
   boolean reveal;
 
-  @Option(names = "--json", description = "{\"<env>\": {\"<NAME>\": \"<value or mask>\"}} on stdout.")
+  @Option(
+      names = "--json",
+      description = "{\"<env>\": {\"<NAME>\": \"<value or mask>\"}} on stdout.")
   boolean json;
 
   @Override
-  public Integer call() throws Exception {
+  public Integer call() {
     Conversion conversion = new Conversion(root.context(), repo, keys);
     PrintWriter out = root.spec.commandLine().getOut();
     PrintWriter err = root.spec.commandLine().getErr();
@@ -63,14 +67,19 @@ final class ShowCommand implements Callable<Integer> {
     return reveal ? v.value().reveal() : v.value().mask();
   }
 
-  private String toJson(List<LoadedEnvironment> loaded) throws Exception {
+  private String toJson(List<LoadedEnvironment> loaded) {
     Map<String, Map<String, String>> doc = new LinkedHashMap<>();
     for (LoadedEnvironment e : loaded) {
       Map<String, String> vars = new LinkedHashMap<>();
       e.vars().vars().values().forEach(v -> vars.put(v.name(), value(v)));
       doc.put(e.environment().name(), vars);
     }
-    return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(doc);
+    try {
+      return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(doc);
+    } catch (JsonProcessingException e) {
+      // a map of strings always serializes; Jackson's message could quote a value, so drop it
+      throw new EnvshiftException("cannot render the variables as JSON", e);
+    }
   }
 
   private void printHuman(LoadedEnvironment e, PrintWriter out) {

@@ -29,7 +29,8 @@ public final class EnvironmentLoader {
       sources.add(reader.load(source.path()));
     }
     EnvSet vars =
-        EnvMapper.map(sources.stream().map(SourceReader.LoadedSource::module).toList(), manifest.rules());
+        EnvMapper.map(
+            sources.stream().map(SourceReader.LoadedSource::module).toList(), manifest.rules());
     ConfigLimit.check(env.name(), vars);
     List<ParseWarning> warnings = new ArrayList<>();
     sources.forEach(s -> warnings.addAll(s.module().warnings()));

@@ -10,14 +10,16 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * Reads one source file of a repo into settings: decrypts it in memory when it holds OpenPGP data (found
- * by content, not by extension), decodes it as UTF-8 and parses it. Each file is decrypted at most once
- * per run, however many environments name it. Plaintext never touches the disk.
+ * Reads one source file of a repo into settings: decrypts it in memory when it holds OpenPGP data
+ * (found by content, not by extension), decodes it as UTF-8 and parses it. Each file is decrypted
+ * at most once per run, however many environments name it. Plaintext never touches the disk.
  */
 public final class SourceReader {
   private final Path repoRoot;
@@ -41,14 +43,27 @@ public final class SourceReader {
 
   private LoadedSource read(String relativePath) {
     byte[] raw = readBytes(relativePath);
-    if (!OpenPgp.looksLikeOpenPgp(raw)) {
-      String text = Settings.decode(raw, relativePath);
+    if (!OpenPgp.looksLikeOpenPgp(raw) && !namedEncrypted(relativePath)) {
+      String text = Utf8Text.decode(raw, relativePath);
       return new LoadedSource(relativePath, Settings.parse(text, relativePath), false);
     }
     DecryptedFile decrypted = decryptor.get().decrypt(raw, relativePath);
-    String text = Settings.decode(decrypted.plaintext(), relativePath);
-    SettingsModule module = Settings.parse(text, relativePath);
-    return new LoadedSource(relativePath, module, true);
+    try {
+      String text = Utf8Text.decode(decrypted.plaintext(), relativePath);
+      return new LoadedSource(relativePath, Settings.parse(text, relativePath), true);
+    } finally {
+      // the parsed settings are all we keep; don't leave a second copy of the file on the heap
+      Arrays.fill(decrypted.plaintext(), (byte) 0);
+    }
+  }
+
+  /**
+   * A .gpg/.pgp/.asc file that does not look encrypted goes to the decryptor all the same, so a
+   * corrupt one is reported as "not an OpenPGP message" rather than parsed as settings.
+   */
+  private static boolean namedEncrypted(String path) {
+    String name = path.toLowerCase(Locale.ROOT);
+    return name.endsWith(".gpg") || name.endsWith(".pgp") || name.endsWith(".asc");
   }
 
   private byte[] readBytes(String relativePath) {
@@ -58,7 +73,8 @@ public final class SourceReader {
     } catch (NoSuchFileException e) {
       throw new EnvshiftException(relativePath + ": no such file", e);
     } catch (IOException e) {
-      throw new EnvshiftException(relativePath + ": cannot read (" + e.getClass().getSimpleName() + ")", e);
+      throw new EnvshiftException(
+          relativePath + ": cannot read (" + e.getClass().getSimpleName() + ")", e);
     }
   }
 

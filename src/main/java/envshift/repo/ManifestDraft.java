@@ -12,11 +12,13 @@ import java.util.TreeMap;
 /**
  * The commented {@code envshift.yml} that {@code envshift init} writes for review: one environment
  * per guessed name with its settings files as sources, and everything it could not place listed in
- * comments. Names files and apps only, never a value. Same scan, same text.
+ * comments (when no name tells any environment, the settings files form one guessed {@code
+ * production}). Names files and apps only, never a value. Same scan, same text.
  */
 public final class ManifestDraft {
   private static final String DEVELOPMENT = EnvironmentGuesser.DEVELOPMENT;
   private static final List<String> FIRST = List.of(DEVELOPMENT, "staging", "production");
+  private static final String GUESSED = "production";
 
   /** development, staging, production, then the others alphabetically. */
   private static final Comparator<String> ENVIRONMENT_ORDER =
@@ -29,33 +31,47 @@ public final class ManifestDraft {
   /** The draft for a scan. */
   public static String render(RepoScan scan) {
     Map<String, List<RepoFile>> environments = new TreeMap<>(ENVIRONMENT_ORDER);
-    List<String> unassigned = new ArrayList<>();
+    List<RepoFile> unassigned = new ArrayList<>();
     List<String> infra = new ArrayList<>();
     List<String> unknown = new ArrayList<>();
     for (RepoFile file : scan.files()) {
       switch (file.kind()) {
-        case SETTINGS ->
-            file.environment()
-                .ifPresentOrElse(
-                    env -> environments.computeIfAbsent(env, e -> new ArrayList<>()).add(file),
-                    () -> unassigned.add(file.path()));
+        case SETTINGS -> place(file, environments, unassigned);
         case INFRA -> infra.add(file.path());
         case UNKNOWN -> unknown.add(file.path());
       }
+    }
+    // No name told any environment (a lone app_config.py.gpg): one guessed environment keeps the
+    // draft loadable; the user renames it. With other environments found, the rest stay comments.
+    boolean guessed = environments.isEmpty() && !unassigned.isEmpty();
+    if (guessed) {
+      environments.put(GUESSED, List.copyOf(unassigned));
+      unassigned.clear();
     }
     String repoName = repoName(scan);
     StringBuilder out = new StringBuilder();
     header(out, repoName);
     out.append("version: 1\n");
     recipients(out, scan);
-    environments(out, environments, repoName);
+    environments(out, environments, repoName, guessed);
     out.append("rename: {}  # legacy name: config var, e.g. {SECRET_KEY: DJANGO_SECRET_KEY}\n")
         .append("drop: []  # legacy settings not to migrate, e.g. [STATIC_ROOT]\n");
-    comments(out, "unassigned settings files (add them to an environment):", unassigned);
+    comments(
+        out,
+        "unassigned settings files (add them to an environment):",
+        unassigned.stream().map(RepoFile::path).toList());
     comments(out, "not migrated (infrastructure, review by hand):", infra);
     comments(out, "unknown files (not recognised as settings, review by hand):", unknown);
     comments(out, "problems found while scanning:", scan.problems());
     return out.toString();
+  }
+
+  private static void place(
+      RepoFile file, Map<String, List<RepoFile>> environments, List<RepoFile> unassigned) {
+    file.environment()
+        .ifPresentOrElse(
+            env -> environments.computeIfAbsent(env, e -> new ArrayList<>()).add(file),
+            () -> unassigned.add(file));
   }
 
   private static void header(StringBuilder out, String repoName) {
@@ -83,7 +99,10 @@ public final class ManifestDraft {
   }
 
   private static void environments(
-      StringBuilder out, Map<String, List<RepoFile>> environments, String repoName) {
+      StringBuilder out,
+      Map<String, List<RepoFile>> environments,
+      String repoName,
+      boolean guessed) {
     if (environments.isEmpty()) {
       out.append("environments: {}  # TODO: no settings file found; add environments by hand\n");
       return;
@@ -91,7 +110,11 @@ public final class ManifestDraft {
     out.append("environments:\n");
     environments.forEach(
         (name, files) -> {
-          out.append("  ").append(YamlText.scalar(name)).append(":\n");
+          out.append("  ").append(YamlText.scalar(name)).append(':');
+          if (guessed) {
+            out.append("  # TODO: no file name tells the environment; rename it if need be");
+          }
+          out.append('\n');
           List<String> sources = files.stream().map(RepoFile::path).toList();
           out.append("    sources: ").append(YamlText.flow(sources)).append('\n');
           if (name.equals(DEVELOPMENT)) {

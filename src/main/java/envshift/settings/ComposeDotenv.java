@@ -8,10 +8,10 @@ import java.util.Map;
 /**
  * Reads a dotenv file the way docker compose's {@code env_file} does (compose-go's dotenv parser):
  * comments, {@code export}, {@code KEY=value} or {@code KEY: value}, unquoted values cut at {@code
- * " #"}, single quotes literal but for {@code \'}, double quotes with escapes and several lines, and
- * interpolation of unquoted and double-quoted values against earlier keys only. Two deliberate
- * differences: text after a closing quote must be a comment (compose would read it as another key), and
- * {@code export} must be followed by a space.
+ * " #"}, single quotes literal but for {@code \'}, double quotes with escapes and several lines,
+ * and interpolation of unquoted and double-quoted values against earlier keys only. Two deliberate
+ * differences: text after a closing quote must be a comment (compose would read it as another key),
+ * and {@code export} must be followed by a space.
  */
 final class ComposeDotenv {
   private final String text;

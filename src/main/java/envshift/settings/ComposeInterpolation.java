@@ -4,9 +4,9 @@ import java.util.Map;
 
 /**
  * docker compose's interpolation of dotenv values: {@code $$} is a literal {@code $}, {@code $VAR}
- * and {@code ${VAR}} read a variable, and {@code ${VAR:-default}}, {@code -}, {@code :?}, {@code ?},
- * {@code :+} and {@code +} behave as in compose. Variables are looked up only among the keys defined
- * earlier in the same file: the process environment is never read.
+ * and {@code ${VAR}} read a variable, and {@code ${VAR:-default}}, {@code -}, {@code :?}, {@code
+ * ?}, {@code :+} and {@code +} behave as in compose. Variables are looked up only among the keys
+ * defined earlier in the same file: the process environment is never read.
  */
 final class ComposeInterpolation {
   private final Map<String, String> defined;
@@ -117,13 +117,14 @@ final class ComposeInterpolation {
       return start;
     }
     int i = start + 1;
-    while (i < s.length() && (isNameStart(s.charAt(i)) || s.charAt(i) >= '0' && s.charAt(i) <= '9')) {
+    while (i < s.length() && (isNameStart(s.charAt(i)) || Character.isDigit(s.charAt(i)))) {
       i++;
     }
     return i;
   }
 
   private static boolean isNameStart(char c) {
+    // ASCII only, as compose's [_a-z][_a-z0-9]* (case-insensitive)
     return c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
   }
 

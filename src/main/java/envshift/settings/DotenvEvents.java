@@ -1,8 +1,8 @@
 package envshift.settings;
 
 /**
- * What a dotenv reading noticed but read past. The strict readers used to re-check the writer's output
- * ignore these; the source parser turns them into warnings.
+ * What a dotenv reading noticed but read past. The strict readers used to re-check the writer's
+ * output ignore these; the source parser turns them into warnings.
  */
 interface DotenvEvents {
   DotenvEvents NONE = new DotenvEvents() {};
@@ -13,6 +13,8 @@ interface DotenvEvents {
   /** A {@code $} that starts no variable was kept as it is (compose itself would refuse it). */
   default void strayDollar(String key, int line) {}
 
-  /** {@code KEY} alone on a line: its value would come from the environment, which is never read. */
+  /**
+   * {@code KEY} alone on a line: its value would come from the environment, which is never read.
+   */
   default void inherited(String key, int line) {}
 }

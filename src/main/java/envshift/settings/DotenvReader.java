@@ -6,8 +6,9 @@ import java.util.Objects;
 
 /**
  * Reads a dotenv file exactly as the given flavor's reader would, so that {@link DotenvWriter} can
- * prove its own output reads back byte for byte. No process environment is ever consulted: a variable
- * reference resolves only against keys defined earlier in the same file (else it is empty).
+ * prove its own output reads back byte for byte. No process environment is ever consulted: a
+ * variable reference resolves only against keys defined earlier in the same file (else it is
+ * empty).
  */
 public final class DotenvReader {
   private DotenvReader() {}

@@ -8,10 +8,10 @@ import java.util.Map;
 
 /**
  * Reads a legacy dotenv or shell-style config file ({@code .env*}, {@code *.env}, {@code
- * *-config.conf}, shell {@code *.cfg}) as docker compose's {@code env_file} reads it: comments, {@code
- * export}, both quote styles, multi-line double-quoted values, {@code " #"} inline comments, and
- * {@code $VAR}/{@code ${VAR}} interpolation against keys defined earlier in the file only, never the
- * process environment. Every value is a string. CRLF line ends are read as LF.
+ * *-config.conf}, shell {@code *.cfg}) as docker compose's {@code env_file} reads it: comments,
+ * {@code export}, both quote styles, multi-line double-quoted values, {@code " #"} inline comments,
+ * and {@code $VAR}/{@code ${VAR}} interpolation against keys defined earlier in the file only,
+ * never the process environment. Every value is a string. CRLF line ends are read as LF.
  */
 public final class DotenvSourceParser {
   private DotenvSourceParser() {}
@@ -46,8 +46,8 @@ public final class DotenvSourceParser {
 
     @Override
     public void strayDollar(String key, int line) {
-      out.add(new ParseWarning(new Origin(file, line),
-          key + ": has a '$' that starts no variable: kept as it is (docker compose would refuse it)"));
+      out.add(new ParseWarning(new Origin(file, line), key
+          + ": has a '$' that starts no variable: kept as it is (docker compose would refuse it)"));
     }
 
     @Override

@@ -12,8 +12,9 @@ import java.util.regex.Pattern;
  * The only way envshift writes a dotenv file. Each variable is written as {@code NAME="value"} when
  * the value has no {@code "}, {@code \}, {@code $} or CR, a form docker compose, python-dotenv and
  * dotenv-java all read back unchanged; other values use the flavor's own quoting, and a value the
- * flavor cannot express is refused, naming the variable. Before returning, the text is read back with
- * {@link DotenvReader} and every value compared; a difference is an error, never a silent change.
+ * flavor cannot express is refused, naming the variable. Before returning, the text is read back
+ * with {@link DotenvReader} and every value compared; a difference is an error, never a silent
+ * change.
  */
 public final class DotenvWriter {
   private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");

@@ -4,9 +4,10 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * Decides what kind of file a legacy repo's encrypted file is. The name decides first (after dropping
- * the encryption suffix): infrastructure names are never parsed, and settings names pick their parser;
- * content decides for the ambiguous {@code .cfg}/{@code .conf} names and for unknown names.
+ * Decides what kind of file a legacy repo's encrypted file is. The name decides first (after
+ * dropping the encryption suffix): infrastructure names are never parsed, and settings names pick
+ * their parser; content decides for the ambiguous {@code .cfg}/{@code .conf} names and for unknown
+ * names.
  */
 final class FileKinds {
   private static final Pattern PYTHON_NAME = Pattern.compile(".*\\.py(\\.[a-z0-9_-]+)?");

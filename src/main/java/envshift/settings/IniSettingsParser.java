@@ -9,10 +9,10 @@ import java.util.Map;
 
 /**
  * Reads an INI file the way Python's configparser does without interpolation: {@code [section]}
- * headers, {@code key = value} or {@code key: value}, full-line {@code ;} and {@code #} comments, and
- * indented continuation lines. {@code [section] key} becomes the setting {@code SECTION_KEY} (upper
- * case, characters outside {@code [A-Za-z0-9_]} as {@code _}); keys under {@code [DEFAULT]} keep
- * their own name. Values are strings, kept as written.
+ * headers, {@code key = value} or {@code key: value}, full-line {@code ;} and {@code #} comments,
+ * and indented continuation lines. {@code [section] key} becomes the setting {@code SECTION_KEY}
+ * (upper case, characters outside {@code [A-Za-z0-9_]} as {@code _}); keys under {@code [DEFAULT]}
+ * keep their own name. Values are strings, kept as written.
  */
 public final class IniSettingsParser {
   private final String file;

@@ -16,10 +16,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads a JSON or YAML document token by token into settings: each top-level key is a setting with the
- * line it is on; values become {@link SettingValue}s (YAML aliases and {@code <<} merge keys are
- * resolved as PyYAML's safe loader does). Jackson's own messages quote the document, so they are never
- * passed on: errors say only where and roughly what.
+ * Reads a JSON or YAML document token by token into settings: each top-level key is a setting with
+ * the line it is on; values become {@link SettingValue}s (YAML aliases and {@code <<} merge keys
+ * are resolved as PyYAML's safe loader does). Jackson's own messages quote the document, so they
+ * are never passed on: errors say only where and roughly what.
  */
 final class JacksonSettings {
   private final JsonParser p;
@@ -33,7 +33,8 @@ final class JacksonSettings {
     this.format = format;
   }
 
-  static SettingsModule parse(JsonFactory factory, String text, String file, SettingsFormat format) {
+  static SettingsModule parse(
+      JsonFactory factory, String text, String file, SettingsFormat format) {
     try (JsonParser p = factory.createParser(text)) {
       return new JacksonSettings(p, file, format).document();
     } catch (JsonProcessingException e) {
@@ -116,7 +117,8 @@ final class JacksonSettings {
   }
 
   /** PyYAML's merge: earlier merge sources win over later ones, and the mapping's own keys win. */
-  private Map<String, SettingValue> merged(List<SettingValue> merges, Map<String, SettingValue> own) {
+  private Map<String, SettingValue> merged(
+      List<SettingValue> merges, Map<String, SettingValue> own) {
     List<SettingValue.DictValue> sources = new ArrayList<>();
     for (SettingValue m : merges) {
       List<SettingValue> items = m instanceof SettingValue.ListValue l ? l.items() : List.of(m);

@@ -3,8 +3,8 @@ package envshift.settings;
 import java.util.List;
 
 /**
- * A position in the tokens of one statement, with the peek/accept/expect steps the parsers share and
- * their error reporting: operators and keywords may be named, other tokens never are.
+ * A position in the tokens of one statement, with the peek/accept/expect steps the parsers share
+ * and their error reporting: operators and keywords may be named, other tokens never are.
  */
 final class PyCursor {
   private final List<PyToken> tokens;

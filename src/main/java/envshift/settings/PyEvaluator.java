@@ -23,9 +23,9 @@ import java.util.Map;
 
 /**
  * Computes an expression from literals and names already known, never running anything: the only
- * "calls" it understands are pure ones it implements itself (str.format, dict(), list(), tuple()) and
- * os.getenv / os.environ.get, which it answers with their default instead of reading the environment.
- * Everything else throws {@link PyUnresolved} with the reason.
+ * "calls" it understands are pure ones it implements itself (str.format, dict(), list(), tuple())
+ * and os.getenv / os.environ.get, which it answers with their default instead of reading the
+ * environment. Everything else throws {@link PyUnresolved} with the reason.
  */
 final class PyEvaluator {
   private final Map<String, Binding> scope;
@@ -75,7 +75,8 @@ final class PyEvaluator {
       throw new PyUnresolved("refers to undefined name " + name);
     }
     if (b instanceof Binding.Skipped s) {
-      throw new PyUnresolved("refers to " + name + ", which is unknown (" + s.root() + ")", s.root());
+      String reason = "refers to " + name + ", which is unknown (" + s.root() + ")";
+      throw new PyUnresolved(reason, s.root());
     }
     return ((Binding.Known) b).value();
   }
@@ -124,6 +125,7 @@ final class PyEvaluator {
         v = PyFormat.convert(v, field.conversion());
       }
       out.append(PyFormatSpec.format(v, fstring(field.spec())));
+      PyOps.checkSize(out.length());
     }
     return out.toString();
   }
@@ -168,7 +170,10 @@ final class PyEvaluator {
     return arg;
   }
 
-  /** os.getenv('X', 'd') and os.environ.get('X', 'd'): the default, noted; the environment is never read. */
+  /**
+   * os.getenv('X', 'd') and os.environ.get('X', 'd'): the default, noted; the environment is never
+   * read.
+   */
   private SettingValue environment(String callee, Call c) {
     PyNode fallback = c.args().size() == 2 ? c.args().get(1) : null;
     for (PyNode k : c.keywords()) {

@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Python's {@code str.format}: literal text, {@code {{ }}}, and replacement fields with automatic or
- * explicit positions, keyword names, {@code [key]} lookups, conversions and format specs (which may
- * hold nested fields). Attribute access in a field is not supported.
+ * Python's {@code str.format}: literal text, {@code {{ }}}, and replacement fields with automatic
+ * or explicit positions, keyword names, {@code [key]} lookups, conversions and format specs (which
+ * may hold nested fields). Attribute access in a field is not supported.
  */
 final class PyFormat {
   private final List<SettingValue> args;
@@ -20,7 +20,9 @@ final class PyFormat {
   }
 
   static String format(String fmt, List<SettingValue> args, Map<String, SettingValue> kwargs) {
-    return new PyFormat(args, kwargs).render(fmt, 0);
+    String out = new PyFormat(args, kwargs).render(fmt, 0);
+    PyOps.checkSize(out.length());
+    return out;
   }
 
   private String render(String fmt, int depth) {

@@ -12,9 +12,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Python's format-spec mini-language ({@code [[fill]align][sign][#][0][width][,|_][.precision][type]})
- * for str, int, bool and float, as used by str.format, f-strings and format(). Specs outside this
- * common subset are reported as unresolved rather than approximated.
+ * Python's format-spec mini-language ({@code
+ * [[fill]align][sign][#][0][width][,|_][.precision][type]}) for str, int, bool and float, as used
+ * by str.format, f-strings and format(). Specs outside this common subset are reported as
+ * unresolved rather than approximated.
  */
 record PyFormatSpec(
     char fill, char align, char sign, boolean alternate, boolean zero, int width, char grouping,

@@ -9,9 +9,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Splits Python source (newlines already normalised to LF) into logical lines of tokens, following the
- * language's rules for comments, backslash continuations, implicit continuation inside brackets and
- * string literals of every quote form. It only recognises text; nothing is evaluated here.
+ * Splits Python source (newlines already normalised to LF) into logical lines of tokens, following
+ * the language's rules for comments, backslash continuations, implicit continuation inside brackets
+ * and string literals of every quote form. It only recognises text; nothing is evaluated here.
  */
 final class PyLexer {
   private static final List<String> OPS3 = List.of("**=", "//=", ">>=", "<<=", "...");
@@ -27,6 +27,8 @@ final class PyLexer {
           "0[xX](?:_?[0-9a-fA-F])+|0[oO](?:_?[0-7])+|0[bB](?:_?[01])+"
               + "|(?:[0-9](?:_?[0-9])*(?:\\.(?:[0-9](?:_?[0-9])*)?)?|\\.[0-9](?:_?[0-9])*)"
               + "(?:[eE][+-]?[0-9](?:_?[0-9])*)?[jJ]?");
+  /** Python's own parser stops at 200; settings never come near 100, and that bounds recursion. */
+  private static final int MAX_NESTING = 100;
   private static final Pattern LEADING_ZERO = Pattern.compile("0[0-9_]*[1-9][0-9_]*");
 
   private final String src;
@@ -185,8 +187,8 @@ final class PyLexer {
     int i = bodyStart;
     while (true) {
       if (i >= src.length()) {
-        throw SettingsException.at(
-            file, startLine, isTriple ? "unterminated triple-quoted string" : "unterminated string");
+        String what = isTriple ? "unterminated triple-quoted string" : "unterminated string";
+        throw SettingsException.at(file, startLine, what);
       }
       char c = src.charAt(i);
       if (c == '\\') {
@@ -243,6 +245,9 @@ final class PyLexer {
     pos++;
     PyToken token = PyToken.op(String.valueOf(c), line);
     if (token.opens()) {
+      if (brackets.size() >= MAX_NESTING) {
+        throw SettingsException.at(file, line, "too many nested brackets");
+      }
       brackets.push(token);
     } else if (token.closes()) {
       close(token);

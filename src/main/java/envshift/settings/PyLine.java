@@ -3,8 +3,8 @@ package envshift.settings;
 import java.util.List;
 
 /**
- * One logical line of Python source: the tokens of a statement (or of several separated by ';'), the
- * column of its indentation, and the physical lines it spans.
+ * One logical line of Python source: the tokens of a statement (or of several separated by ';'),
+ * the column of its indentation, and the physical lines it spans.
  */
 record PyLine(int line, int indent, List<PyToken> tokens, int lastLine) {
   PyLine {

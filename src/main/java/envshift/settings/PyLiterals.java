@@ -10,7 +10,9 @@ import java.util.List;
 
 /** Turns string and number tokens into constant nodes, including f-strings and implicit joins. */
 final class PyLiterals {
-  /** Python (3.11+) refuses longer decimal integer literals; so do we, which also bounds the work. */
+  /**
+   * Python (3.11+) refuses longer decimal integer literals; so do we, which also bounds the work.
+   */
   private static final int MAX_INT_DIGITS = 4300;
 
   private PyLiterals() {}

@@ -15,12 +15,12 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Applies module-level statements to what is known about each name, in order. A statement whose value
- * cannot be computed marks its targets as skipped (with a warning for settings); statements that are not
- * assignments are warned about and otherwise ignored. Nothing is ever executed.
+ * Applies module-level statements to what is known about each name, in order. A statement whose
+ * value cannot be computed marks its targets as skipped (with a warning for settings); statements
+ * that are not assignments are warned about and otherwise ignored. Nothing is ever executed.
  */
 final class PyModule {
-  private static final Set<String> MUTATORS =
+  static final Set<String> MUTATORS =
       Set.of("append", "extend", "insert", "remove", "pop", "clear", "update", "setdefault", "sort",
           "reverse", "add", "discard", "popitem");
 
@@ -62,7 +62,7 @@ final class PyModule {
       String range = b.line() == b.lastLine() ? "line " + b.line()
           : "lines " + b.line() + "-" + b.lastLine();
       warn(at, "skipped '" + b.keyword() + "' block (" + range + ")"
-          + (b.assigned().isEmpty() ? "" : "; it assigns " + String.join(", ", b.assigned())));
+          + (b.assigned().isEmpty() ? "" : "; it may change " + String.join(", ", b.assigned())));
     }
   }
 
@@ -111,7 +111,9 @@ final class PyModule {
     }
   }
 
-  /** Replaces the value at a name or a subscript chain rooted at a known name ({@code A['x'][0]}). */
+  /**
+   * Replaces the value at a name or a subscript chain rooted at a known name ({@code A['x'][0]}).
+   */
   private void store(PyNode target, SettingValue value, Origin at) {
     if (target instanceof Name n) {
       scope.put(n.id(), new Binding.Known(value, at));

@@ -5,8 +5,9 @@ final class PyNames {
   private PyNames() {}
 
   /**
-   * Python's {@code str.isupper()}: at least one cased character and no lower- or title-case one, so
-   * {@code SECRET_KEY} and {@code _X1} are settings while {@code base_dir} and {@code Foo} are not.
+   * Python's {@code str.isupper()}: at least one cased character and no lower- or title-case one,
+   * so {@code SECRET_KEY} and {@code _X1} are settings while {@code base_dir} and {@code Foo} are
+   * not.
    */
   static boolean isSetting(String name) {
     boolean cased = false;

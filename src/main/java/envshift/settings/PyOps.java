@@ -12,9 +12,10 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * Python's arithmetic, concatenation, repetition and subscripting over known values. Anything Python
- * would reject (a TypeError, ZeroDivisionError, KeyError...) or that is outside this small set becomes
- * a {@link PyUnresolved}; so do results that would be absurdly large, to bound the work.
+ * Python's arithmetic, concatenation, repetition and subscripting over known values. Anything
+ * Python would reject (a TypeError, ZeroDivisionError, KeyError...) or that is outside this small
+ * set becomes a {@link PyUnresolved}; so do results that would be absurdly large, to bound the
+ * work.
  */
 final class PyOps {
   private static final long MAX_SIZE = 10_000_000;
@@ -26,7 +27,8 @@ final class PyOps {
     return switch (op) {
       case "+" -> add(l, r);
       case "*" -> multiply(l, r);
-      case "%" -> l instanceof Str s ? new Str(PyPercent.format(s.value(), r)) : arithmetic(op, l, r);
+      case "%" -> l instanceof Str s ? new Str(PyPercent.format(s.value(), r))
+          : arithmetic(op, l, r);
       case "-", "/", "//", "**" -> arithmetic(op, l, r);
       default -> throw new PyUnresolved("uses the operator " + op);
     };
@@ -51,6 +53,7 @@ final class PyOps {
       return new Str(a.value() + b.value());
     }
     if (l instanceof ListValue a && r instanceof ListValue b && a.tuple() == b.tuple()) {
+      checkSize((long) a.items().size() + b.items().size());
       List<SettingValue> items = new ArrayList<>(a.items());
       items.addAll(b.items());
       return new ListValue(items, a.tuple());
@@ -100,6 +103,9 @@ final class PyOps {
   private static SettingValue integerArithmetic(String op, BigInteger a, BigInteger b) {
     if ((op.equals("//") || op.equals("%")) && b.signum() == 0) {
       throw new PyUnresolved("divides by zero");
+    }
+    if (op.equals("*") && (long) a.bitLength() + b.bitLength() > MAX_EXPONENT_BITS) {
+      throw new PyUnresolved("builds a value too large to compute");
     }
     return switch (op) {
       case "+" -> new Int(a.add(b));
@@ -216,7 +222,8 @@ final class PyOps {
     return v instanceof Float f ? f.value() : integer(v).doubleValue();
   }
 
-  private static void checkSize(long size) {
+  /** Refuses strings and lists past ten million items, which no settings file needs. */
+  static void checkSize(long size) {
     if (size > MAX_SIZE) {
       throw new PyUnresolved("builds a value too large to compute");
     }

@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * A recursive-descent parser for Python expressions, following the grammar's precedence levels. Every
- * construct is recognised so that syntax errors are reported, but only the ones the evaluator supports
- * become real nodes; the rest become {@link Unsupported} nodes.
+ * A recursive-descent parser for Python expressions, following the grammar's precedence levels.
+ * Every construct is recognised so that syntax errors are reported, but only the ones the evaluator
+ * supports become real nodes; the rest become {@link Unsupported} nodes.
  */
 final class PyParser {
   private static final List<Set<String>> BINARY_LEVELS =
@@ -26,8 +26,13 @@ final class PyParser {
           Set.of("*", "/", "//", "%", "@"));
   private static final Set<String> COMPARISONS = Set.of("<", ">", "==", ">=", "<=", "!=");
 
+  /** Bounds the recursion (and the evaluator's, which follows the tree) on absurd input. */
+  private static final int MAX_DEPTH = 600;
+  private static final int MAX_CHAIN = 1000;
+
   private final PyCursor in;
   private final PyDisplays displays;
+  private int depth;
 
   private PyParser(PyCursor in) {
     this.in = in;
@@ -63,6 +68,21 @@ final class PyParser {
   }
 
   PyNode test() {
+    enter();
+    try {
+      return conditional();
+    } finally {
+      depth--;
+    }
+  }
+
+  private void enter() {
+    if (++depth > MAX_DEPTH) {
+      throw in.error("expression nested too deeply");
+    }
+  }
+
+  private PyNode conditional() {
     if (in.peekKeyword("lambda")) {
       return lambda();
     }
@@ -115,7 +135,9 @@ final class PyParser {
 
   private PyNode notTest() {
     if (in.acceptKeyword("not")) {
+      enter();
       notTest();
+      depth--;
       return new Unsupported("uses 'not'");
     }
     PyNode node = binary(0);
@@ -152,9 +174,13 @@ final class PyParser {
       return factor();
     }
     PyNode node = binary(level + 1);
+    int chain = 0;
     while (in.peek() != null
         && in.peek().kind() == PyToken.Kind.OP
         && BINARY_LEVELS.get(level).contains(in.peek().text())) {
+      if (++chain > MAX_CHAIN) {
+        throw in.error("expression too long");
+      }
       String op = in.next().text();
       node = new PyNode.BinOp(op, node, binary(level + 1));
     }
@@ -162,18 +188,23 @@ final class PyParser {
   }
 
   private PyNode factor() {
-    if (in.peekOp("-") || in.peekOp("+") || in.peekOp("~")) {
-      String op = in.next().text();
-      return new PyNode.Unary(op, factor());
+    enter();
+    try {
+      if (in.peekOp("-") || in.peekOp("+") || in.peekOp("~")) {
+        String op = in.next().text();
+        return new PyNode.Unary(op, factor());
+      }
+      PyNode node;
+      if (in.acceptKeyword("await")) {
+        primary();
+        node = new Unsupported("uses await");
+      } else {
+        node = primary();
+      }
+      return in.accept("**") ? new PyNode.BinOp("**", node, factor()) : node;
+    } finally {
+      depth--;
     }
-    PyNode node;
-    if (in.acceptKeyword("await")) {
-      primary();
-      node = new Unsupported("uses await");
-    } else {
-      node = primary();
-    }
-    return in.accept("**") ? new PyNode.BinOp("**", node, factor()) : node;
   }
 
   private PyNode primary() {

@@ -9,8 +9,10 @@ import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
 
-/** Python's printf-style {@code str % args}: {@code %s %r %d %i %f %e %g %x %o %c %%}, by position or
- * by {@code %(name)s} against a dict, with flags, width and precision. */
+/**
+ * Python's printf-style {@code str % args}: {@code %s %r %d %i %f %e %g %x %o %c %%}, by position
+ * or by {@code %(name)s} against a dict, with flags, width and precision.
+ */
 final class PyPercent {
   private final String fmt;
   private final List<SettingValue> args;
@@ -26,7 +28,9 @@ final class PyPercent {
   }
 
   static String format(String fmt, SettingValue right) {
-    return new PyPercent(fmt, right).render();
+    String out = new PyPercent(fmt, right).render();
+    PyOps.checkSize(out.length());
+    return out;
   }
 
   private String render() {

@@ -165,7 +165,8 @@ final class PyRepr {
     int exp = digits.length() - 1 - s.scale();
     String sign = d < 0 ? "-" : "";
     if (exp < -4 || exp >= 16) {
-      String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
+      String mantissa =
+          digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
       return sign + mantissa + "e" + (exp < 0 ? "-" : "+") + String.format("%02d", Math.abs(exp));
     }
     String plain = s.abs().toPlainString();

@@ -13,8 +13,8 @@ import java.util.Set;
 
 /**
  * Turns logical lines into module-level statements: compound statements become one {@link
- * PyStmt.Block} covering their indented body and else/except clauses; other lines are split at ';' and
- * classified as assignments, imports, expression statements and so on.
+ * PyStmt.Block} covering their indented body and else/except clauses; other lines are split at ';'
+ * and classified as assignments, imports, expression statements and so on.
  */
 final class PyStatements {
   private static final Set<String> HEADERS =
@@ -121,20 +121,43 @@ final class PyStatements {
         lines.get(end - 1).lastLine(), new ArrayList<>(assigned));
   }
 
-  /** Setting-like names assigned on a line inside a skipped block, for the warning. */
+  /**
+   * Setting-like names a line inside a skipped block may change, for the warning: {@code X = },
+   * {@code X += }, {@code X[...] = } and {@code X.append(}-style calls.
+   */
   private static List<String> assignedNames(List<PyToken> tokens) {
     List<String> names = new ArrayList<>();
     int depth = 0;
     for (int k = 0; k + 1 < tokens.size(); k++) {
       PyToken t = tokens.get(k);
-      depth += t.opens() ? 1 : t.closes() ? -1 : 0;
-      PyToken next = tokens.get(k + 1);
       if (depth == 0 && t.isIdentifier() && PyNames.isSetting(t.text())
-          && (next.isOp("=") || next.isAugmented())) {
+          && changes(tokens, k + 1)) {
         names.add(t.text());
       }
+      depth += t.opens() ? 1 : t.closes() ? -1 : 0;
     }
     return names;
+  }
+
+  private static boolean changes(List<PyToken> tokens, int k) {
+    PyToken next = tokens.get(k);
+    if (next.isOp("=") || next.isAugmented()) {
+      return true;
+    }
+    if (next.isOp(".") && k + 2 < tokens.size()) {
+      return PyModule.MUTATORS.contains(tokens.get(k + 1).text()) && tokens.get(k + 2).isOp("(");
+    }
+    if (!next.isOp("[")) {
+      return false;
+    }
+    int depth = 0;
+    for (int j = k; j < tokens.size(); j++) {
+      depth += tokens.get(j).opens() ? 1 : tokens.get(j).closes() ? -1 : 0;
+      if (depth == 0) {
+        return j + 1 < tokens.size() && changes(tokens, j + 1);
+      }
+    }
+    return false;
   }
 
   private List<List<PyToken>> splitAtSemicolons(List<PyToken> tokens) {

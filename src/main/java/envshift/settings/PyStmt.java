@@ -34,7 +34,9 @@ sealed interface PyStmt {
   /** assert, raise, return and the like: skipped. */
   record Other(String keyword, int line) implements PyStmt {}
 
-  /** A compound statement (if/for/try/with/def/class...) skipped whole, and the names it assigns. */
+  /**
+   * A compound statement (if/for/try/with/def/class...) skipped whole, and the names it may change.
+   */
   record Block(String keyword, int line, int lastLine, List<String> assigned) implements PyStmt {
     public Block {
       assigned = List.copyOf(assigned);

@@ -77,7 +77,7 @@ final class PyStrings {
 
   private static int octal(String body, int i, StringBuilder out) {
     int end = i;
-    while (end < body.length() && end < i + 3 && body.charAt(end) >= '0' && body.charAt(end) <= '7') {
+    while (end < body.length() && end < i + 3 && "01234567".indexOf(body.charAt(end)) >= 0) {
       end++;
     }
     out.appendCodePoint(Integer.parseInt(body.substring(i, end), 8));

@@ -4,9 +4,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * One Python token. For strings {@code text} is the raw body between the quotes and {@code prefix} the
- * lower-cased prefix letters ({@code r}, {@code b}, {@code f}, {@code u} combinations); decoding happens
- * in the parser, so that f-strings can be split into literal text and fields first.
+ * One Python token. For strings {@code text} is the raw body between the quotes and {@code prefix}
+ * the lower-cased prefix letters ({@code r}, {@code b}, {@code f}, {@code u} combinations);
+ * decoding happens in the parser, so that f-strings can be split into literal text and fields
+ * first.
  */
 record PyToken(Kind kind, String text, int line, String prefix) {
   enum Kind {

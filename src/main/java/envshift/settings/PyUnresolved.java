@@ -3,7 +3,8 @@ package envshift.settings;
 /**
  * Thrown inside the Python evaluator when a value cannot be known without running code; caught per
  * statement, where it turns into a skipped setting and a warning. The reason names the construct
- * ("calls os.path.join()"), never a value. {@code root} is the first cause along a chain of references.
+ * ("calls os.path.join()"), never a value. {@code root} is the first cause along a chain of
+ * references.
  */
 final class PyUnresolved extends RuntimeException {
   private static final long serialVersionUID = 1L;

@@ -11,8 +11,8 @@ import java.util.regex.Pattern;
  * Reads a dotenv file the way python-dotenv 1.x does with {@code interpolate=True}: its parser's
  * regular expressions step by step (including how a quoted value's pattern backtracks), escape
  * decoding per quote style, then {@code ${VAR}} / {@code ${VAR:-default}} expansion of every value,
- * single-quoted ones too, against earlier keys only. python-dotenv skips a line it cannot parse; this
- * reader refuses it instead. A key with no '=' (None in python-dotenv) is left out.
+ * single-quoted ones too, against earlier keys only. python-dotenv skips a line it cannot parse;
+ * this reader refuses it instead. A key with no '=' (None in python-dotenv) is left out.
  */
 final class PythonDotenv {
   private static final Pattern KEY = Pattern.compile("[^=#\\s]+", Pattern.UNICODE_CHARACTER_CLASS);
@@ -50,7 +50,8 @@ final class PythonDotenv {
       return false;
     }
     int start = pos;
-    if (text.startsWith("export", pos) && pos + 6 < text.length() && isBlank(text.charAt(pos + 6))) {
+    if (text.startsWith("export", pos) && pos + 6 < text.length()
+        && isBlank(text.charAt(pos + 6))) {
       pos += 6;
       skipBlanks();
     }
@@ -106,8 +107,8 @@ final class PythonDotenv {
 
   /**
    * The body of {@code q((?:\\q|[^q])*)q} at the cursor, as Python's backtracking matcher finds it:
-   * greedily up to the first unescaped quote, or, when there is none before the end of the file, up to
-   * the quote of the last {@code \q} pair.
+   * greedily up to the first unescaped quote, or, when there is none before the end of the file, up
+   * to the quote of the last {@code \q} pair.
    */
   private String quoted(char q, int start) {
     int lastPair = -1;
@@ -135,7 +136,11 @@ final class PythonDotenv {
   }
 
   private static String decode(Pattern escapes, String raw) {
-    return escapes.matcher(raw).replaceAll(m -> Matcher.quoteReplacement(switch (m.group().charAt(1)) {
+    return escapes.matcher(raw).replaceAll(m -> Matcher.quoteReplacement(unescape(m.group())));
+  }
+
+  private static String unescape(String escape) {
+    return switch (escape.charAt(1)) {
       case 'a' -> "\u0007";
       case 'b' -> "\b";
       case 'f' -> "\f";
@@ -143,8 +148,8 @@ final class PythonDotenv {
       case 'r' -> "\r";
       case 't' -> "\t";
       case 'v' -> "\u000b";
-      default -> m.group().substring(1);
-    }));
+      default -> escape.substring(1);
+    };
   }
 
   private String expand(String value) {

@@ -5,8 +5,9 @@ import java.util.List;
 /**
  * Reads a Django or Flask settings module without running it: a tokenizer, a recursive-descent
  * expression parser and a small evaluator over values already known. Upper-case module-level names
- * become settings; what would need code to run (imports, calls, conditionals, compound statements) is
- * skipped with a warning naming the line and the setting. Bad syntax is a {@link SettingsException}.
+ * become settings; what would need code to run (imports, calls, conditionals, compound statements)
+ * is skipped with a warning naming the line and the setting. Bad syntax is a {@link
+ * SettingsException}.
  */
 public final class PythonSettingsParser {
   private PythonSettingsParser() {}

@@ -18,8 +18,8 @@ public final class Settings {
   private Settings() {}
 
   /**
-   * What kind of file this is, by its name without a {@code .gpg}/{@code .asc}/{@code .pgp} suffix and
-   * by its content. Infrastructure (nginx, supervisor, cron, shell scripts) is {@link
+   * What kind of file this is, by its name without a {@code .gpg}/{@code .asc}/{@code .pgp} suffix
+   * and by its content. Infrastructure (nginx, supervisor, cron, shell scripts) is {@link
    * SettingsFormat#NOT_SETTINGS}; what is recognised as neither is {@link SettingsFormat#UNKNOWN}.
    */
   public static SettingsFormat detect(String fileName, String text) {
@@ -64,7 +64,8 @@ public final class Settings {
       result = decoder.flush(out);
     }
     if (result.isError()) {
-      throw new SettingsException(fileName + ": not UTF-8 text (byte offset " + in.position() + ")");
+      throw new SettingsException(
+          fileName + ": not UTF-8 text (byte offset " + in.position() + ")");
     }
     String text = out.flip().toString();
     return text.startsWith("\uFEFF") ? text.substring(1) : text;

@@ -4,10 +4,10 @@ import envshift.EnvshiftException;
 import envshift.Origin;
 
 /**
- * A settings file that cannot be read: bad syntax, a malformed dotenv line, a top level that is not a
- * mapping, bytes that are not UTF-8, or a value the dotenv writer cannot express. The message names the
- * file and line (or the variable) and what is wrong, never the text found there: settings files hold
- * secrets, and a syntax error may sit in the middle of one.
+ * A settings file that cannot be read: bad syntax, a malformed dotenv line, a top level that is not
+ * a mapping, bytes that are not UTF-8, or a value the dotenv writer cannot express. The message
+ * names the file and line (or the variable) and what is wrong, never the text found there: settings
+ * files hold secrets, and a syntax error may sit in the middle of one.
  */
 public final class SettingsException extends EnvshiftException {
   private static final long serialVersionUID = 1L;

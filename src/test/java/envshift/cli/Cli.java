@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Runs envshift in-process with a controlled environment, capturing stdout and stderr. */
@@ -43,6 +44,11 @@ final class Cli {
   record Result(int code, String out, String err) {
     String both() {
       return out + err;
+    }
+
+    /** stderr's lines, without the trailing empty one. */
+    List<String> errLines() {
+      return err.lines().toList();
     }
   }
 

@@ -17,8 +17,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The conversion acceptance test: for every fixture repo and environment, {@code show --reveal --json}
- * prints exactly the expected variables — with the exported key files, and again with the GnuPG home.
+ * The conversion acceptance test: for every fixture repo and environment, {@code show --reveal
+ * --json} prints exactly the expected variables — with the exported key files, and again with the
+ * GnuPG home.
  */
 class ShowAcceptanceTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -45,8 +46,16 @@ class ShowAcceptanceTest {
   @MethodSource("environments")
   void showRevealJsonPrintsExactlyTheExpectedVariables(String repo, String env, String keys)
       throws IOException {
-    List<String> args = new ArrayList<>(List.of(
-        "show", "--repo", Cli.fixture("repos/" + repo), "--env", env, "--reveal", "--json"));
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "show",
+                "--repo",
+                Cli.fixture("repos/" + repo),
+                "--env",
+                env,
+                "--reveal",
+                "--json"));
     if (keys.equals("key files")) {
       args.addAll(List.of("--secret-key", Cli.fixture("keys/deploy-rsa.asc")));
     } else {
@@ -58,8 +67,9 @@ class ShowAcceptanceTest {
     Cli.Result r = new Cli(home).run(args.toArray(String[]::new));
 
     assertThat(r.code()).as(r.err()).isZero();
-    JsonNode expected = JSON.readTree(
-        Cli.FIXTURES.resolve("repos/" + repo + "/expected/" + env + ".json").toFile());
+    JsonNode expected =
+        JSON.readTree(
+            Cli.FIXTURES.resolve("repos/" + repo + "/expected/" + env + ".json").toFile());
     JsonNode actual = JSON.readTree(r.out());
     assertThat(actual.fieldNames().next()).isEqualTo(env);
     assertThat(names(actual.get(env))).containsExactlyElementsOf(names(expected));

@@ -11,8 +11,8 @@ final class Golden {
   private Golden() {}
 
   /**
-   * One line per setting ({@code line NAME = repr}, where repr is Python's, so 5432 and '5432' differ
-   * and tuples show as tuples), then one per warning.
+   * One line per setting ({@code line NAME = repr}, where repr is Python's, so 5432 and '5432'
+   * differ and tuples show as tuples), then one per warning.
    */
   static String render(SettingsModule m) {
     String settings = m.settings().stream()

@@ -47,7 +47,8 @@ class JsonSettingsParserTest {
   @Test
   void duplicateTopLevelKeysKeepTheLastValueWithAWarning() {
     assertThat(Golden.render(JsonSettingsParser.parse("{\"a\": 1,\n\"a\": 2}", "c.json")))
-        .isEqualTo("2 a = 2\nwarning c.json:2: a: defined again (first at line 1): the last value wins");
+        .isEqualTo("2 a = 2\nwarning c.json:2: a: defined again (first at line 1): "
+            + "the last value wins");
   }
 
   @ParameterizedTest(name = "{0}")

@@ -122,6 +122,42 @@ class PythonSettingsParserTest {
   }
 
   @Test
+  void aModernEnvironmentDrivenSettingsFileParsesWithWarningsForWhatNeedsCode() {
+    SettingsModule m = PythonSettingsParser.parse(
+        Golden.fixture("settings_modern.py"), "councilmatic/settings.py");
+
+    assertThat(Golden.render(m)).isEqualTo("""
+        18 CSRF_TRUSTED_ORIGINS = []
+        49 INSTALLED_APPS = ('django.contrib.admin', 'haystack')
+        59 TIME_ZONE = 'America/Los_Angeles'
+        60 USE_TZ = True
+        61 STATIC_URL = '/static/'
+        92 REQUEST_TIMEOUT = 5
+        warning councilmatic/settings.py:1: skipped import of os
+        warning councilmatic/settings.py:2: skipped import of sys
+        warning councilmatic/settings.py:4: skipped import of environ
+        warning councilmatic/settings.py:6: skipped 'from .settings_jurisdiction import *': the \
+        names it defines are not seen
+        warning councilmatic/settings.py:14: BASE_DIR: skipped (calls os.path.dirname())
+        warning councilmatic/settings.py:15: SECRET_KEY: skipped (calls env())
+        warning councilmatic/settings.py:16: ALLOWED_HOSTS: skipped (calls env.list())
+        warning councilmatic/settings.py:20: skipped 'for' block (lines 20-26); it may change \
+        CSRF_TRUSTED_ORIGINS
+        warning councilmatic/settings.py:28: skipped 'if' block (lines 28-32); it may change \
+        INTERNAL_IPS
+        warning councilmatic/settings.py:35: DATABASES: skipped (calls dj_database_url.parse())
+        warning councilmatic/settings.py:42: CACHES: skipped (refers to cache_backend, which is \
+        unknown (uses a conditional expression))
+        warning councilmatic/settings.py:54: skipped 'try' block (lines 54-57); it may change \
+        INSTALLED_APPS
+        warning councilmatic/settings.py:62: STATIC_ROOT: skipped (calls os.path.join())
+        warning councilmatic/settings.py:64: skipped 'try' block (lines 64-70); it may change \
+        EMAIL_HOST_PASSWORD, EMAIL_PORT
+        warning councilmatic/settings.py:72: skipped 'if' block (lines 72-79)
+        warning councilmatic/settings.py:81: LOGGING: skipped (reads sys.stdout)""");
+  }
+
+  @Test
   void valuesKeepTheirPythonTypes() {
     SettingsModule m = parse("""
         PORT = 5432

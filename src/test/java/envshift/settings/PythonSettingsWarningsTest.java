@@ -156,13 +156,13 @@ class PythonSettingsWarningsTest {
         """)).isEqualTo("""
         1 DEBUG = False
         20 AFTER = 'still parsed'
-        warning configs/settings.py:2: skipped 'if' block (lines 2-8); it assigns DEBUG, \
+        warning configs/settings.py:2: skipped 'if' block (lines 2-8); it may change DEBUG, \
         INTERNAL_IPS, SECRET_KEY
         warning configs/settings.py:9: skipped 'try' block (lines 9-12)
         warning configs/settings.py:13: skipped 'def' block (lines 13-14)
-        warning configs/settings.py:15: skipped 'class' block (lines 15-17); it assigns VALUE
+        warning configs/settings.py:15: skipped 'class' block (lines 15-17); it may change VALUE
         warning configs/settings.py:18: skipped 'for' block (line 18)
-        warning configs/settings.py:19: skipped 'with' block (line 19); it assigns KEY""");
+        warning configs/settings.py:19: skipped 'with' block (line 19); it may change KEY""");
   }
 
   @Test
@@ -211,6 +211,23 @@ class PythonSettingsWarningsTest {
         '''
         BAD = timezone('x')
         """)).endsWith("warning configs/settings.py:5: BAD: skipped (calls timezone())");
+  }
+
+  @Test
+  void valuesTooLargeToComputeAreSkippedNotBuilt() {
+    assertThat(golden("""
+        BIG = 10 ** 10 ** 10
+        LONG = 'x' * 10 ** 9
+        S = 'x' * 6_000_000
+        S = S + S
+        L = [0] * 6_000_000
+        L = L + L
+        """)).isEqualTo("""
+
+        warning configs/settings.py:1: BIG: skipped (builds a value too large to compute)
+        warning configs/settings.py:2: LONG: skipped (builds a value too large to compute)
+        warning configs/settings.py:4: S: skipped (builds a value too large to compute)
+        warning configs/settings.py:6: L: skipped (builds a value too large to compute)""");
   }
 
   @Test

@@ -3,6 +3,7 @@ package envshift.settings;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import envshift.EnvshiftException;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -19,7 +20,7 @@ class PythonSyntaxErrorsTest {
       A = 1\\n  B = 'canary'                      | 2 | unexpected indent
       if DEBUG:                                   | 1 | expected an indented block
       print 'canary'                              | 1 | invalid syntax
-      A = 0777                                    | 1 | leading zeros in a decimal integer literal (a Python 2 octal?)
+      A = 0777          | 1 | leading zeros in a decimal integer literal (a Python 2 octal?)
       A = 1abc                                    | 1 | invalid number literal
       A = $canary                                 | 1 | invalid character
       A = 1 \\\\ 2                                | 1 | unexpected character after line continuation
@@ -45,5 +46,16 @@ class PythonSyntaxErrorsTest {
         .hasMessageNotContaining("canary")
         .extracting(e -> ((EnvshiftException) e).exitCode())
         .isEqualTo(EnvshiftException.ERROR);
+  }
+
+  @Test
+  void absurdNestingIsRefusedBeforeItCanExhaustTheStack() {
+    String brackets = "A = " + "[".repeat(101) + "]".repeat(101);
+    String unary = "A = " + "-".repeat(700) + "1";
+
+    assertThatThrownBy(() -> PythonSettingsParser.parse(brackets, "s.py"))
+        .hasMessage("s.py:1: too many nested brackets");
+    assertThatThrownBy(() -> PythonSettingsParser.parse(unary, "s.py"))
+        .hasMessage("s.py:1: expression nested too deeply");
   }
 }

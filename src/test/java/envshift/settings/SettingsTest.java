@@ -62,7 +62,8 @@ class SettingsTest {
         .isEqualTo(SettingsFormat.NOT_SETTINGS);
     assertThat(Settings.detect("configs/staging-config.conf", "#!/bin/sh\nexport A=1\n"))
         .isEqualTo(SettingsFormat.DOTENV);
-    assertThat(Settings.detect("configs/notes", "just some text")).isEqualTo(SettingsFormat.UNKNOWN);
+    assertThat(Settings.detect("configs/notes", "just some text"))
+        .isEqualTo(SettingsFormat.UNKNOWN);
   }
 
   @Test

@@ -1,0 +1,174 @@
+package envshift.cli;
+
+import static envshift.cli.Cli.CANARY;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The canary {@code CANARY-5e2f0c1d}, which every fixture repo holds in an encrypted source, never
+ * appears in stdout, stderr or any file that decrypt, show, dotenv or init writes — unless --reveal
+ * or an explicit plaintext output was asked for — and no temp file ever holds it.
+ *
+ * <p>How temp files are checked: each command runs as a child JVM ({@code envshift.cli.Main} on the
+ * test class path) with its own empty {@code java.io.tmpdir} (and {@code TMPDIR}) under this test's
+ * temp dir. An in-process run cannot be checked soundly: the JDK reads {@code java.io.tmpdir} once
+ * per JVM (for {@code Files.createTempFile} and {@code File.createTempFile}), so setting the
+ * property in a test redirects nothing, and the shared /tmp also holds other processes' files, some
+ * of which (other tests' expected outputs) contain the canary on purpose. After each run the
+ * child's temp dir must be empty, and no file under the work tree (the repo copies, with their
+ * plaintext {@code expected/} files removed, the home and the copied GnuPG home) may contain the
+ * canary, except a file the command was asked to write as plaintext.
+ */
+class CanaryTest {
+  @TempDir Path tmp;
+  private Path work;
+  private Path javaTmp;
+  private Path captured;
+  private int runs;
+
+  @BeforeEach
+  void workTree() throws IOException {
+    work = Files.createDirectories(tmp.resolve("work"));
+    javaTmp = Files.createDirectories(tmp.resolve("java-tmp"));
+    captured = Files.createDirectories(tmp.resolve("captured"));
+    for (String repo : List.of("django-blackbox", "dotenv-envs", "flask-symmetric")) {
+      Path copy = TestRepos.copy(repo, work);
+      for (String f : TestRepos.files(copy.resolve("expected"))) {
+        Files.delete(copy.resolve("expected").resolve(f));
+      }
+      Files.delete(copy.resolve("expected"));
+    }
+    TestRepos.copyTree(Cli.FIXTURES.resolve("gnupg-home"), work.resolve("gnupg-home"));
+    Files.createDirectories(work.resolve("home"));
+    assertThat(TestRepos.filesContaining(work, CANARY)).as("the work tree starts clean").isEmpty();
+  }
+
+  @Test
+  void showMasksInTextAndJsonAndRevealIsTheOnlyWayOut() throws Exception {
+    for (String repo : List.of("django-blackbox", "dotenv-envs", "flask-symmetric")) {
+      assertClean(run(withKeys("show", "--repo", repo)));
+      assertClean(run(withKeys("show", "--repo", repo, "--json")));
+    }
+    assertClean(run("show", "--repo", "django-blackbox", "--gnupg-home", "gnupg-home", "--json"));
+
+    Run revealed = run(withKeys("show", "--repo", "dotenv-envs", "--reveal", "--json"));
+
+    assertThat(revealed.out).as("asked for: the check can see the canary").contains(CANARY);
+    assertThat(revealed.err).doesNotContain(CANARY);
+    assertNoFileHoldsTheCanary();
+  }
+
+  @Test
+  void decryptShowsPlaintextOnlyWhereItWasAskedFor() throws Exception {
+    String source = "django-blackbox/configs/settings_deployment.staging.py.gpg";
+
+    Run toStdout = run(withKeys("decrypt", source));
+    Run toFile = run(withKeys("decrypt", source, "-o", "plain.py"));
+    Run hostile = run(withKeys("decrypt", Cli.fixture("bad/flipped-byte.py.gpg"), "-o", "x.py"));
+
+    assertThat(toStdout.out).as("an explicit plaintext output").contains(CANARY);
+    assertThat(toStdout.err).doesNotContain(CANARY);
+    assertCleanSuccess(toFile);
+    assertThat(Files.readString(work.resolve("plain.py"))).contains(CANARY);
+    assertThat(hostile.code).isEqualTo(1);
+    assertClean(hostile);
+    assertThat(work.resolve("x.py")).doesNotExist();
+    assertNoFileHoldsTheCanary("plain.py");
+  }
+
+  @Test
+  void dotenvEncryptsTheCanaryAndWritesItInClearOnlyWithPlain() throws Exception {
+    Run encrypted = run(withKeys("dotenv", "--repo", "dotenv-envs"));
+
+    assertCleanSuccess(encrypted);
+    assertThat(work.resolve("dotenv-envs/configs/.env.gpg")).exists();
+    assertNoFileHoldsTheCanary();
+
+    Run plain = run(withKeys("dotenv", "--repo", "dotenv-envs", "--plain", "--force"));
+
+    assertCleanSuccess(plain);
+    assertNoFileHoldsTheCanary("dotenv-envs/configs/.env");
+    assertThat(Files.readString(work.resolve("dotenv-envs/configs/.env"))).contains(CANARY);
+  }
+
+  @Test
+  void initNeverDecryptsSoTheCanaryCannotAppear() throws Exception {
+    for (String repo : List.of("django-blackbox", "dotenv-envs", "flask-symmetric")) {
+      assertCleanSuccess(run("init", "--repo", repo, "--force"));
+    }
+    assertNoFileHoldsTheCanary();
+  }
+
+  private void assertCleanSuccess(Run r) throws IOException {
+    assertThat(r.code).as(r.args + ": " + r.err).isZero();
+    assertClean(r);
+  }
+
+  private void assertClean(Run r) throws IOException {
+    assertThat(r.out).doesNotContain(CANARY);
+    assertThat(r.err).doesNotContain(CANARY);
+    assertThat(TestRepos.files(javaTmp)).as("temp files left by " + r.args).isEmpty();
+  }
+
+  /** No file of the work tree or the child's temp dir holds the canary, except {@code asked}. */
+  private void assertNoFileHoldsTheCanary(String... asked) {
+    assertThat(TestRepos.filesContaining(work, CANARY)).containsExactlyInAnyOrder(asked);
+    assertThat(TestRepos.filesContaining(javaTmp, CANARY)).isEmpty();
+  }
+
+  private static String[] withKeys(String... args) {
+    List<String> all = new ArrayList<>(List.of(args));
+    all.addAll(
+        List.of(
+            "--secret-key", Cli.fixture("keys/deploy-rsa.asc"),
+            "--passphrase-file", Cli.fixture("keys/flask.passphrase")));
+    return all.toArray(String[]::new);
+  }
+
+  private record Run(List<String> args, int code, String out, String err) {}
+
+  /** Runs envshift in a child JVM in the work dir, with its own temp dir, home and GnuPG home. */
+  private Run run(String... args) throws Exception {
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:-UsePerfData",
+                "-Djava.io.tmpdir=" + javaTmp,
+                "-Duser.home=" + work.resolve("home"),
+                "-cp",
+                System.getProperty("java.class.path"),
+                "envshift.cli.Main"));
+    command.addAll(List.of(args));
+    Path out = captured.resolve(runs + ".out");
+    Path err = captured.resolve(runs++ + ".err");
+    ProcessBuilder builder =
+        new ProcessBuilder(command)
+            .directory(work.toFile())
+            .redirectOutput(out.toFile())
+            .redirectError(err.toFile());
+    builder.environment().keySet().removeIf(k -> k.startsWith("ENVSHIFT_"));
+    builder.environment().put("GNUPGHOME", work.resolve("home/no-gnupg").toString());
+    builder.environment().put("TMPDIR", javaTmp.toString());
+    Process process = builder.start();
+    if (!process.waitFor(5, TimeUnit.MINUTES)) {
+      process.destroyForcibly();
+      throw new AssertionError("envshift did not finish: " + List.of(args));
+    }
+    return new Run(
+        List.of(args),
+        process.exitValue(),
+        Files.readString(out, StandardCharsets.UTF_8),
+        Files.readString(err, StandardCharsets.UTF_8));
+  }
+}
