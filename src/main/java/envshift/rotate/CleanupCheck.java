@@ -15,14 +15,15 @@ import java.util.regex.Pattern;
 /**
  * Whether an environment's legacy files can go: every variable they declare, after the manifest's
  * renames and drops, must be live with the same value (add-on owned ones excepted: the add-on sets
- * them), and no setting of theirs may have been skipped by the parser unless the manifest drops it
- * — a skipped setting was never pushed, so deleting its only copy would lose it. Pure.
+ * them), and no setting of theirs may have been skipped by the parser, and so never converted,
+ * unless the manifest drops it: it was never pushed, so deleting its only copy would lose it.
  */
 public final class CleanupCheck {
   /** The parser's warning for a skipped setting: "NAME: skipped (why)". */
   private static final Pattern SKIPPED = Pattern.compile("^([A-Z][A-Z0-9_]*): skipped\\b");
-  /** ...and for a skipped block: "skipped 'if' block (lines 3-9); it assigns A, B". */
-  private static final Pattern BLOCK = Pattern.compile("; it assigns ([A-Za-z0-9_, ]+)$");
+  /** ...and for a skipped block: "skipped 'if' block (lines 3-9); it may change A, B". */
+  private static final Pattern BLOCK =
+      Pattern.compile("; it (?:assigns|may change) ([A-Za-z0-9_, ]+)$");
 
   private CleanupCheck() {}
 
@@ -44,13 +45,18 @@ public final class CleanupCheck {
     for (ParseWarning w : loaded.warnings()) {
       if (!migrated.contains(w.origin().file())) continue;
       for (String name : skippedNames(w.message())) {
-        if (!rules.drop().contains(name)) {
+        if (!rules.drop().contains(name) && !converted(name, loaded, rules)) {
           found.add(new Unverified(plan.env(), name, "skipped when converting (" + w.origin()
               + "), so never pushed; add it to drop: in envshift.yml once it lives elsewhere"));
         }
       }
     }
     return List.copyOf(found);
+  }
+
+  /** A name a skipped block may change but that was converted anyway: the plan checked it. */
+  private static boolean converted(String name, LoadedEnvironment loaded, MappingRules rules) {
+    return loaded.vars().vars().containsKey(rules.rename().getOrDefault(name, name));
   }
 
   static List<String> skippedNames(String warning) {
