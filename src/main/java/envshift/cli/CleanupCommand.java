@@ -1,16 +1,94 @@
 package envshift.cli;
 
+import envshift.EnvshiftException;
+import envshift.convert.EnvironmentLoader.LoadedEnvironment;
+import envshift.manifest.Manifest;
+import envshift.plan.Action;
+import envshift.plan.AppPlan;
+import envshift.push.PlannedApp;
+import envshift.rotate.CleanupCheck;
+import envshift.rotate.CleanupPlan;
+import envshift.rotate.CleanupPlanner;
+import envshift.rotate.RepoCleaner;
+import envshift.rotate.Unverified;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code envshift cleanup}: not built yet. */
-@Command(name = "cleanup", mixinStandardHelpOptions = true, description = "After a migration: verify every migrated value is live, then remove the legacy encrypted files.")
+/** {@code envshift cleanup}: verify every migrated variable is live, then remove legacy files. */
+@Command(name = "cleanup", mixinStandardHelpOptions = true, description = {
+    "After a migration: verify every migrated value is live, then remove the legacy encrypted",
+    "files and their blackbox entries (git rm in a checkout). Removes nothing unverified."})
 final class CleanupCommand implements Callable<Integer> {
   @ParentCommand Envshift root;
+  @Mixin RepoOptions repo;
+  @Mixin KeyOptions keys;
+  @Mixin HerokuOptions heroku;
+  @Mixin ConfirmOptions confirm;
 
   @Override
   public Integer call() {
-    throw new envshift.EnvshiftException("envshift cleanup is not implemented yet");
+    confirm.requireYesWithoutTerminal(root.context());
+    Pusher pusher = new Pusher(root, repo, keys, heroku);
+    List<PlannedApp> planned = pusher.plan(List.of(), false);
+    Manifest manifest = pusher.conversion().manifest();
+    List<LoadedEnvironment> loaded = new ArrayList<>();
+    planned.forEach(p -> loaded.add(pusher.conversion().loader().load(p.plan().env())));
+    Set<String> migrated = CleanupPlanner.migrated(manifest, loaded);
+    PrintWriter out = root.spec.commandLine().getOut();
+    List<Unverified> unverified = new ArrayList<>();
+    for (int i = 0; i < planned.size(); i++) {
+      AppPlan plan = planned.get(i).plan();
+      if (loaded.get(i).sources().stream().noneMatch(src -> migrated.contains(src.path()))) {
+        continue;
+      }
+      unverified.addAll(CleanupCheck.check(plan, loaded.get(i), migrated, manifest.rules()));
+      out.printf("%s (%s): %d variables live as migrated, %d add-on owned%n", plan.env(),
+          plan.app(), plan.count(Action.UNCHANGED), plan.count(Action.PROTECTED));
+    }
+    if (!unverified.isEmpty()) {
+      out.println("Not verified (nothing was removed):");
+      unverified.forEach(u -> out.println("  " + u.env() + ": " + u.name() + ": " + u.why()));
+      out.flush();
+      throw new EnvshiftException("cleanup refused: " + unverified.size()
+          + " variable(s) not verified live; run envshift apply (or plan) and try again");
+    }
+    CleanupPlan plan = CleanupPlanner.plan(pusher.conversion().root(), manifest, migrated);
+    render(plan, out);
+    if (plan.isEmpty()) {
+      out.println("Nothing to clean up.");
+      return 0;
+    }
+    if (!confirm.confirmed(root.context(), "Remove these files?")) {
+      out.println("Cancelled; nothing was removed.");
+      return EnvshiftException.ERROR;
+    }
+    new RepoCleaner(pusher.conversion().root()).execute(plan).forEach(out::println);
+    root.spec.commandLine().getErr().println("envshift: note: envshift.yml still lists the "
+        + "removed files as sources; commands that read sources fail until it is edited");
+    return 0;
+  }
+
+  private static void render(CleanupPlan plan, PrintWriter out) {
+    if (!plan.isEmpty()) out.println("Will remove:");
+    plan.files().forEach(f -> out.println("  " + f));
+    plan.blackboxList().ifPresent(l -> out.println("  from " + l + ": "
+        + String.join(", ", plan.blackboxEntries())));
+    if (!plan.gitignoreLines().isEmpty()) {
+      out.println("  from .gitignore: " + String.join(", ", plan.gitignoreLines()));
+    }
+    if (!plan.leftForHuman().isEmpty()) {
+      out.println("Left for a human (encrypted, read by no environment):");
+      plan.leftForHuman().forEach(f -> out.println("  " + f));
+    }
+    if (!plan.kept().isEmpty()) {
+      out.println("Kept (sources of the development .env): " + String.join(", ", plan.kept()));
+    }
+    out.flush();
   }
 }

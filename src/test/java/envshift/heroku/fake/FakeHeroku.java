@@ -133,6 +133,15 @@ public final class FakeHeroku implements AutoCloseable {
         .config();
   }
 
+  /**
+   * The next PATCH that sets {@code name} stores {@code storedValue} instead of the value sent, as
+   * if another writer raced it: the PATCH succeeds but its response shows the other value. Calls
+   * queue up: the second applies to the second such PATCH.
+   */
+  public void overrideNextPatch(String name, String storedValue) {
+    settings.overrideNextPatch(name, storedValue);
+  }
+
   /** Each fault applies to one upcoming request, in order. */
   public void failNext(Fault... faults) {
     dispatcher.failNext("", Arrays.asList(faults));

@@ -100,6 +100,8 @@ final class FakeRouter {
   private Reply patch(String app, RecordedRequest request) {
     Map<String, Optional<String>> changes = changes(request.getBody() == null ? ""
         : request.getBody().utf8());
+    changes.replaceAll((name, sent) -> sent.isEmpty() ? sent
+        : settings.takePatchOverride(name).map(Optional::of).orElse(sent));
     Map<String, String> config = state.patch(app, changes);
     boolean herokuKey = changes.entrySet().stream()
         .anyMatch(e -> e.getKey().startsWith("HEROKU_") && e.getValue().isPresent());

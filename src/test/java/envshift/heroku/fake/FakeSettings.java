@@ -1,6 +1,11 @@
 package envshift.heroku.fake;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /** The fake's knobs; volatile because tests set them while server threads read them. */
 final class FakeSettings {
@@ -8,6 +13,7 @@ final class FakeSettings {
   private volatile int pageSize = RangePage.DEFAULT_MAX;
   private volatile int rateLimitRemaining = 4500;
   private volatile Duration latency = Duration.ZERO;
+  private final Map<String, Queue<String>> patchOverrides = new ConcurrentHashMap<>();
 
   String token() {
     return token;
@@ -42,5 +48,15 @@ final class FakeSettings {
 
   void latency(Duration latency) {
     this.latency = latency;
+  }
+
+  void overrideNextPatch(String name, String storedValue) {
+    patchOverrides.computeIfAbsent(name, n -> new ConcurrentLinkedQueue<>()).add(storedValue);
+  }
+
+  /** The value to store instead of the one a PATCH sent for {@code name}, once. */
+  Optional<String> takePatchOverride(String name) {
+    Queue<String> queued = patchOverrides.get(name);
+    return Optional.ofNullable(queued == null ? null : queued.poll());
   }
 }
