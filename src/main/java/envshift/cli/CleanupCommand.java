@@ -68,9 +68,7 @@ final class CleanupCommand implements Callable<Integer> {
       out.println("Cancelled; nothing was removed.");
       return EnvshiftException.ERROR;
     }
-    new RepoCleaner(pusher.conversion().root()).execute(plan).forEach(out::println);
-    root.spec.commandLine().getErr().println("envshift: note: envshift.yml still lists the "
-        + "removed files as sources; commands that read sources fail until it is edited");
+    new RepoCleaner(pusher.conversion().root()).execute(plan, java.util.Optional.of(manifest)).forEach(out::println);
     return 0;
   }
 

@@ -78,7 +78,9 @@ final class ManifestValidator {
           + "and '-', starting with a letter or digit");
     }
     List<Located<String>> sources = env.sources().map(Located::value).orElse(List.of());
-    if (sources.isEmpty()) {
+    // After `envshift cleanup`, a Heroku environment may have no sources left: its values then
+    // live only on Heroku (drift and rotate still work; plan and apply have nothing to push).
+    if (sources.isEmpty() && env.heroku().isEmpty()) {
       int line = env.sources().map(Located::line).orElse(env.name().line());
       throw error(line, path + ": no sources (add sources: [path, ...])");
     }

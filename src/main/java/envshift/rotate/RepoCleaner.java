@@ -7,7 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
+import envshift.manifest.Manifest;
+import envshift.manifest.ManifestEditor;
+import envshift.manifest.ManifestLoader;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
@@ -27,6 +31,14 @@ public final class RepoCleaner {
 
   /** One line per thing done, for the user. */
   public List<String> execute(CleanupPlan plan) {
+    return execute(plan, Optional.empty());
+  }
+
+  /**
+   * As {@link #execute(CleanupPlan)}, and the removed files stop being sources in envshift.yml: their
+   * values now live on Heroku only (comments and layout of the manifest are kept).
+   */
+  public List<String> execute(CleanupPlan plan, Optional<Manifest> manifest) {
     boolean git = insideGitCheckout();
     List<String> done = new ArrayList<>();
     if (git) {
@@ -47,10 +59,30 @@ public final class RepoCleaner {
       edited.add(".gitignore");
       done.add(".gitignore: removed " + String.join(", ", plan.gitignoreLines()));
     }
+    manifest.ifPresent(m -> {
+      if (dropSources(m, plan.files())) {
+        edited.add(ManifestLoader.FILE_NAME);
+        done.add(ManifestLoader.FILE_NAME + ": removed the deleted files from the sources");
+      }
+    });
     if (git && !edited.isEmpty()) {
       run(join(List.of("add", "--update", "--"), edited));
     }
     return List.copyOf(done);
+  }
+
+  private boolean dropSources(Manifest manifest, List<String> removed) {
+    Path file = root.resolve(ManifestLoader.FILE_NAME);
+    try {
+      String text = Files.readString(file, StandardCharsets.UTF_8);
+      String edited = ManifestEditor.withoutSources(text, manifest, Set.copyOf(removed));
+      if (edited.equals(text)) return false;
+      Files.writeString(file, edited, StandardCharsets.UTF_8);
+      return true;
+    } catch (IOException e) {
+      throw new EnvshiftException(ManifestLoader.FILE_NAME + ": cannot update the sources ("
+          + e.getClass().getSimpleName() + "); remove the deleted files from it by hand", e);
+    }
   }
 
   private void delete(String file) {

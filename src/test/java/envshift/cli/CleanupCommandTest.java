@@ -80,7 +80,9 @@ class CleanupCommandTest {
     assertThat(repo.resolve(PRODUCTION_PY)).doesNotExist();
     assertThat(RepoCopy.git(repo, "status", "--porcelain").lines().sorted().toList())
         .containsExactly("D  " + PRODUCTION_PY, "D  " + STAGING_PY, "M  .gitignore",
-            "M  keyrings/live/blackbox-files.txt");
+            "M  envshift.yml", "M  keyrings/live/blackbox-files.txt");
+    // The manifest still loads: the migrated environments now have no sources.
+    assertThat(run(repo, "plan", "--env", "staging").code()).isZero();
     assertThat(Files.readString(repo.resolve("keyrings/live/blackbox-files.txt")))
         .isEqualTo("configs/nginx.staging.conf\nscripts/after_install.sh\n");
     assertThat(Files.readString(repo.resolve(".gitignore"))).isEqualTo(

@@ -1,0 +1,49 @@
+package envshift.manifest;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Text edits of envshift.yml that keep the user's comments and layout: only the lines that name a
+ * removed source change. Works on the line each source was read from (Source.manifestLine).
+ */
+public final class ManifestEditor {
+  private ManifestEditor() {}
+
+  /**
+   * The manifest text without the given sources. A block-list item ({@code - path}) loses its line; a
+   * flow list ({@code sources: [a, b]}) loses the item, and becomes {@code []} when emptied.
+   */
+  public static String withoutSources(String text, Manifest manifest, Set<String> removed) {
+    boolean crlf = text.contains("\r\n");
+    List<String> lines = new ArrayList<>(Arrays.asList(text.split("\r?\n", -1)));
+    List<Integer> drop = new ArrayList<>();
+    for (Environment env : manifest.environments()) {
+      for (Source source : env.sources()) {
+        if (!removed.contains(source.path())) continue;
+        int index = source.manifestLine().line() - 1;
+        if (index < 0 || index >= lines.size()) continue;
+        String line = lines.get(index);
+        if (line.strip().startsWith("- ")) {
+          drop.add(index);
+        } else {
+          lines.set(index, withoutFlowItem(line, source.path()));
+        }
+      }
+    }
+    drop.stream().sorted((a, b) -> b - a).forEach(i -> lines.remove((int) i));
+    return String.join(crlf ? "\r\n" : "\n", lines);
+  }
+
+  private static String withoutFlowItem(String line, String path) {
+    String item = "(?:'" + Pattern.quote(path) + "'|\"" + Pattern.quote(path) + "\"|"
+        + Pattern.quote(path) + ")";
+    Matcher first = Pattern.compile("\\[\\s*" + item + "\\s*(,\\s*)?").matcher(line);
+    if (first.find()) return first.replaceFirst("[");
+    return line.replaceFirst("\\s*,\\s*" + item + "(?=\\s*[,\\]])", "");
+  }
+}
