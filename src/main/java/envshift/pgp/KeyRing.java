@@ -121,6 +121,11 @@ public final class KeyRing {
     char[] chars = passphrase.get();
     try {
       return new Unlock.Unlocked(remember(key.unlock(chars)));
+    } catch (KeyException e) {
+      // the key file itself is unreadable: no passphrase would help, so do not blame it
+      return new Unlock.Failed(
+          DecryptionException.Reason.NO_MATCHING_KEY,
+          "key " + described + " could not be read (" + e.getMessage() + ")");
     } catch (PGPException | RuntimeException e) {
       return new Unlock.Failed(DecryptionException.Reason.BAD_PASSPHRASE, "key " + described);
     } finally {
