@@ -69,6 +69,29 @@ public final class KeyRing {
     return certificateOf(keyId).flatMap(c -> Keys.userIds(c).stream().findFirst());
   }
 
+  /**
+   * The binary certificate (public key ring, as {@code gpg --export} writes it) of the primary key
+   * with this fingerprint; empty when no loaded keyring has it.
+   */
+  public Optional<byte[]> exportCertificate(String fingerprint) {
+    return certificates.stream()
+        .filter(c -> Keys.fingerprint(c.getPublicKey()).equals(fingerprint))
+        .findFirst()
+        .map(
+            c -> {
+              try {
+                return c.getEncoded();
+              } catch (java.io.IOException e) {
+                throw new KeyException("cannot encode key " + fingerprint, e);
+              }
+            });
+  }
+
+  /** Fingerprints of the primary keys of every loaded certificate, in load order. */
+  public List<String> certificateFingerprints() {
+    return certificates.stream().map(c -> Keys.fingerprint(c.getPublicKey())).toList();
+  }
+
   List<PGPPublicKeyRing> certificates() {
     return certificates;
   }
