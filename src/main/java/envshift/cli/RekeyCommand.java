@@ -4,21 +4,23 @@ import envshift.EnvshiftException;
 import envshift.pgp.DecryptedFile;
 import envshift.pgp.Decryptor;
 import envshift.pgp.Encryptor;
+import envshift.pgp.KeyId;
 import envshift.pgp.KeyRing;
 import envshift.pgp.MessageInfo;
 import envshift.pgp.MessageInspector;
 import envshift.pgp.Recipient;
 import envshift.pgp.Recipients;
 import envshift.repo.BlackboxLayout;
-import envshift.repo.BlackboxUpdate;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -63,7 +65,9 @@ final class RekeyCommand implements Callable<Integer> {
     Optional<BlackboxLayout> blackbox = BlackboxLayout.find(repo.root(ctx));
     KeyRing ring = keys.keyRing(ctx, blackbox.flatMap(BlackboxLayout::pubring));
     List<Recipient> added = Recipients.resolve(add, ring);
-    List<Recipient> removed = Recipients.resolve(remove, ring);
+    // removal matches any key of the named certificates, so expired or revoked keys can go too
+    Set<KeyId> removed = new HashSet<>();
+    remove.forEach(id -> removed.addAll(Recipients.keyIdsOf(id, ring)));
     Map<Path, byte[]> rewritten = new LinkedHashMap<>();
     List<String> report = new ArrayList<>();
     for (Path file : files) {
@@ -77,22 +81,26 @@ final class RekeyCommand implements Callable<Integer> {
           Encryptor.encrypt(plain.plaintext(), to, ring, info.armored(), plain.literalFileName()));
       report.add("rekeyed " + file + ": " + RecipientsFinder.describe(to));
     }
-    blackbox.ifPresent(b -> checkKeybox(b, ring, added));
+    blackbox.ifPresent(b -> RekeyBlackbox.checkKeybox(b, added));
     rewritten.forEach(SecureFiles::write); // only after every file re-encrypted in memory
-    blackbox.ifPresent(b -> updateBlackbox(b, ring, added, removed, report));
+    blackbox.ifPresent(b -> RekeyBlackbox.update(b, ring, added, removedNames(ring), report));
     report.forEach(root.spec.commandLine().getOut()::println);
     return 0;
   }
 
   private static List<Recipient> newRecipients(
-      Path file, MessageInfo info, KeyRing ring, List<Recipient> added, List<Recipient> removed) {
+      Path file, MessageInfo info, KeyRing ring, List<Recipient> added, Set<KeyId> removed) {
     if (info.recipients().stream().anyMatch(r -> r.keyId().isWildcard())) {
       throw new EnvshiftException(file + ": has a hidden recipient; cannot tell who to keep");
     }
-    List<String> ids = info.recipients().stream().map(r -> r.keyId().toString()).toList();
+    List<String> ids =
+        info.recipients().stream()
+            .map(Recipient::keyId)
+            .filter(id -> !removed.contains(id))
+            .map(KeyId::toString)
+            .toList();
     Map<String, Recipient> to = new LinkedHashMap<>();
     Recipients.resolve(ids, ring).forEach(r -> to.put(r.fingerprint(), r));
-    removed.forEach(r -> to.remove(r.fingerprint()));
     added.forEach(r -> to.putIfAbsent(r.fingerprint(), r));
     if (to.isEmpty()) {
       throw new EnvshiftException(file + ": refusing to leave the file with no recipients");
@@ -100,56 +108,20 @@ final class RekeyCommand implements Callable<Integer> {
     return List.copyOf(to.values());
   }
 
-  private static void checkKeybox(BlackboxLayout b, KeyRing ring, List<Recipient> added) {
-    Optional<Path> kbx = b.pubring().filter(p -> p.getFileName().toString().endsWith(".kbx"));
-    if (kbx.isEmpty() || added.isEmpty()) return;
-    List<String> inRing =
-        KeyRing.builder().publicKeyFile(kbx.get()).build().certificateFingerprints();
-    for (Recipient r : added) {
-      if (!inRing.contains(r.fingerprint())) {
-        throw new EnvshiftException(
-            kbx.get()
-                + ": envshift does not write GnuPG keyboxes; add "
-                + r.describe()
-                + " first (gpg --homedir "
-                + b.configDir()
-                + " --import KEY), then rerun");
+  /** blackbox-admins.txt names people by email: the one given, or the removed key's. */
+  private List<String> removedNames(KeyRing ring) {
+    List<String> names = new ArrayList<>();
+    for (String id : remove) {
+      if (id.contains("@")) {
+        names.add(id.strip());
+      } else {
+        Recipients.keyIdsOf(id, ring).stream()
+            .findFirst()
+            .flatMap(ring::describe)
+            .ifPresent(names::add);
       }
     }
-  }
-
-  private static void updateBlackbox(
-      BlackboxLayout b,
-      KeyRing ring,
-      List<Recipient> added,
-      List<Recipient> removed,
-      List<String> report) {
-    if (BlackboxUpdate.updateAdmins(b, emails(added), emails(removed))) {
-      report.add("updated " + b.configDir().getFileName() + "/blackbox-admins.txt");
-    }
-    boolean gpgRing = b.pubring().map(p -> p.toString().endsWith(".gpg")).orElse(true);
-    if (!gpgRing) return;
-    List<String> present =
-        b.pubring().isPresent()
-            ? KeyRing.builder().publicKeyFile(b.pubring().get()).build().certificateFingerprints()
-            : List.of();
-    List<byte[]> missing =
-        added.stream()
-            .filter(r -> !present.contains(r.fingerprint()))
-            .map(r -> ring.exportCertificate(r.fingerprint()).orElseThrow())
-            .toList();
-    if (!missing.isEmpty()) {
-      BlackboxUpdate.appendToPubring(b, missing);
-      report.add(
-          "added " + missing.size() + " key(s) to " + b.configDir().getFileName() + "/pubring.gpg");
-    }
-  }
-
-  private static List<String> emails(List<Recipient> recipients) {
-    return recipients.stream()
-        .flatMap(r -> r.userIds().stream().limit(1))
-        .map(u -> u.contains("<") ? u.substring(u.lastIndexOf('<') + 1, u.lastIndexOf('>')) : u)
-        .toList();
+    return names;
   }
 
   private static byte[] read(Path path, Path shown) {
