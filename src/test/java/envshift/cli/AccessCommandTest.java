@@ -155,7 +155,8 @@ class AccessCommandTest {
     assertThat(doc.get("files").get(2).get("variables").toString())
         .isEqualTo(
             "[\"APP_NAME\",\"DOMAIN\",\"DJANGO_SECRET_KEY\",\"DJANGO_DEBUG\","
-                + "\"DJANGO_ALLOWED_HOSTS\",\"DATABASE_URL\",\"AWS_ACCESS_KEY_ID\",\"AWS_SECRET_ACCESS_KEY\"]");
+                + "\"DJANGO_ALLOWED_HOSTS\",\"DATABASE_URL\",\"AWS_ACCESS_KEY_ID\","
+                + "\"AWS_SECRET_ACCESS_KEY\"]");
   }
 
   @Test
