@@ -74,8 +74,8 @@ final class RekeyCommand implements Callable<Integer> {
       Path path = ctx.cwd().resolve(file);
       byte[] message = read(path, file);
       MessageInfo info = MessageInspector.inspect(message, file.toString(), ring);
-      DecryptedFile plain = new Decryptor(ring).decrypt(message, file.toString());
       List<Recipient> to = newRecipients(file, info, ring, added, removed);
+      DecryptedFile plain = new Decryptor(ring).decrypt(message, file.toString());
       rewritten.put(
           path,
           Encryptor.encrypt(plain.plaintext(), to, ring, info.armored(), plain.literalFileName()));
@@ -90,6 +90,10 @@ final class RekeyCommand implements Callable<Integer> {
 
   private static List<Recipient> newRecipients(
       Path file, MessageInfo info, KeyRing ring, List<Recipient> added, Set<KeyId> removed) {
+    if (info.symmetric()) {
+      throw new EnvshiftException(
+          file + ": also encrypted with a passphrase (gpg -c); rekey would drop it, refusing");
+    }
     if (info.recipients().stream().anyMatch(r -> r.keyId().isWildcard())) {
       throw new EnvshiftException(file + ": has a hidden recipient; cannot tell who to keep");
     }

@@ -133,6 +133,27 @@ class RekeyCommandTest {
   }
 
   @Test
+  void passphraseEncryptedFileIsRefused() throws IOException {
+    Path repo = copyRepo("flask-symmetric");
+    String file = "configs/app_config.py.asc";
+    byte[] before = Files.readAllBytes(repo.resolve(file));
+
+    Cli.Result r =
+        rekey(
+            repo,
+            file,
+            "--add-recipient",
+            "outsider@example.org",
+            "--passphrase-file",
+            Cli.fixture("keys/flask.passphrase"));
+
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err()).contains(file + ": also encrypted with a passphrase (gpg -c)");
+    assertThat(Files.readAllBytes(repo.resolve(file))).isEqualTo(before);
+    assertNoCanary(repo, r);
+  }
+
+  @Test
   void keyboxRepoRefusesToAddAKeyItLacksAndChangesNothing() throws IOException {
     Path repo = copyRepo("dotenv-envs");
     String file = "configs/.env.staging.gpg";
