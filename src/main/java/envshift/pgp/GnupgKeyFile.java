@@ -1,10 +1,9 @@
 package envshift.pgp;
 
-import java.io.BufferedInputStream;
+import envshift.pgp.Sexp.Group;
+import envshift.pgp.Sexp.SexpException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -21,8 +20,6 @@ import org.bouncycastle.crypto.engines.AESEngine;
 import org.bouncycastle.crypto.modes.OCBBlockCipher;
 import org.bouncycastle.crypto.params.AEADParameters;
 import org.bouncycastle.crypto.params.KeyParameter;
-import org.bouncycastle.gpg.PGPSecretKeyParser;
-import org.bouncycastle.gpg.SExpression;
 import org.bouncycastle.openpgp.PGPException;
 import org.bouncycastle.openpgp.PGPPrivateKey;
 import org.bouncycastle.openpgp.PGPPublicKey;
@@ -38,14 +35,13 @@ import org.bouncycastle.openpgp.operator.bc.BcPGPDigestCalculatorProvider;
  * authenticating the key expression without its {@code protected} element).
  */
 final class GnupgKeyFile {
-  private static final int MAX_DEPTH = 10;
   private static final String OCB_PROTECTION = "openpgp-s2k3-ocb-aes";
 
   private final Path path;
   private final String kind;
-  private final SExpression key;
+  private final Group key;
 
-  private GnupgKeyFile(Path path, String kind, SExpression key) {
+  private GnupgKeyFile(Path path, String kind, Group key) {
     this.path = path;
     this.kind = kind;
     this.key = key;
@@ -53,18 +49,20 @@ final class GnupgKeyFile {
 
   /** Parses the file without decrypting anything. */
   static GnupgKeyFile read(Path path) {
-    try (InputStream in = new BufferedInputStream(Files.newInputStream(path))) {
-      SExpression outer = PGPSecretKeyParser.parse(in, MAX_DEPTH).getKeyExpression();
-      String kind = text(outer.getValue(0));
-      if (!kind.endsWith("private-key") || !(outer.getValue(1) instanceof SExpression key)) {
-        throw new KeyException(path + ": not a GnuPG private key file");
-      }
-      return new GnupgKeyFile(path, kind, key);
+    Group outer;
+    try {
+      outer = SexpReader.parse(ExtendedKeyFormat.keyExpression(Files.readAllBytes(path)));
     } catch (IOException | RuntimeException e) {
-      if (e instanceof KeyException k) {
-        throw k;
-      }
       throw new KeyException(path + ": not a readable GnuPG private key file", e);
+    }
+    String kind = outer.label().orElse("");
+    if (!kind.endsWith("private-key") || outer.items().size() < 2) {
+      throw new KeyException(path + ": not a GnuPG private key file");
+    }
+    try {
+      return new GnupgKeyFile(path, kind, outer.group(1));
+    } catch (SexpException e) {
+      throw new KeyException(path + ": not a GnuPG private key file", e);
     }
   }
 
@@ -84,7 +82,7 @@ final class GnupgKeyFile {
   boolean matches(PGPPublicKey publicKey) {
     try {
       Optional<BigInteger> expected = Keys.publicParameter(publicKey);
-      Optional<BigInteger> actual = find(key, publicLabel()).map(GnupgKeyFile::mpi);
+      Optional<BigInteger> actual = key.find(publicLabel()).map(GnupgKeyFile::mpi);
       return expected.isPresent() && expected.equals(actual);
     } catch (RuntimeException e) {
       return false; // a value of an unexpected shape cannot match
@@ -95,7 +93,7 @@ final class GnupgKeyFile {
     if (isShadowed()) {
       throw new PGPException("shadowed key has no secret material");
     }
-    SExpression secret = isProtected() ? unprotect(passphrase) : key;
+    Group secret = isProtected() ? unprotect(passphrase) : key;
     BCPGKey material =
         switch (algorithm()) {
           case "rsa" ->
@@ -108,7 +106,7 @@ final class GnupgKeyFile {
   }
 
   private String algorithm() {
-    return text(key.getValue(0));
+    return key.label().orElse("");
   }
 
   private String publicLabel() {
@@ -119,31 +117,50 @@ final class GnupgKeyFile {
     };
   }
 
-  /** Removes the OCB protection; a wrong passphrase fails the OCB tag check. */
-  private SExpression unprotect(char[] passphrase) throws PGPException {
-    SExpression protection = find(key, "protected").orElseThrow(() -> missing("protected"));
-    String mode = text(protection.getValue(1));
-    if (!mode.equals(OCB_PROTECTION)) {
-      throw new PGPException("unsupported key protection " + mode);
+  /**
+   * Removes the OCB protection: {@code (protected openpgp-s2k3-ocb-aes ((sha1 SALT COUNT) NONCE)
+   * CIPHERTEXT)}. Only a failed OCB tag check means a wrong passphrase (a PGPException); anything
+   * unreadable or unsupported is a {@link KeyException}, so it is never reported as one.
+   */
+  private Group unprotect(char[] passphrase) throws PGPException {
+    S2K s2k;
+    byte[] nonce;
+    byte[] ciphertext;
+    try {
+      Group protection = key.find("protected").orElseThrow(() -> unreadable("no protection"));
+      String mode = protection.atom(1).text();
+      if (!mode.equals(OCB_PROTECTION)) {
+        throw unreadable("unsupported key protection " + mode);
+      }
+      Group parameters = protection.group(2);
+      Group s2kParameters = parameters.group(0);
+      if (!s2kParameters.atom(0).text().equals("sha1")) {
+        throw unreadable("unsupported S2K hash " + s2kParameters.atom(0).text());
+      }
+      int count = Integer.parseInt(s2kParameters.atom(2).text().strip());
+      s2k = new S2K(HashAlgorithmTags.SHA1, s2kParameters.atom(1).bytes(), count);
+      nonce = parameters.atom(1).bytes();
+      ciphertext = protection.atom(3).bytes();
+    } catch (SexpException | NumberFormatException e) {
+      throw new KeyException(path + ": unreadable key protection parameters", e);
     }
-    SExpression parameters = protection.getExpression(2); // ((sha1 SALT "COUNT") NONCE)
-    SExpression s2kParameters = parameters.getExpression(0);
-    if (!text(s2kParameters.getValue(0)).equals("sha1")) {
-      throw new PGPException("unsupported S2K hash " + text(s2kParameters.getValue(0)));
-    }
-    S2K s2k = new S2K(HashAlgorithmTags.SHA1, s2kParameters.getBytes(1), s2kParameters.getInt(2));
+    return decrypt(passphrase, s2k, nonce, ciphertext);
+  }
+
+  private Group decrypt(char[] passphrase, S2K s2k, byte[] nonce, byte[] ciphertext)
+      throws PGPException {
     byte[] aesKey =
         new BcPBESecretKeyDecryptorBuilder(new BcPGPDigestCalculatorProvider())
             .build(passphrase)
             .makeKeyFromPassPhrase(SymmetricKeyAlgorithmTags.AES_128, s2k);
     byte[] plain = null;
     try {
-      plain = ocbDecrypt(aesKey, parameters.getBytes(1), protection.getBytes(3), aad());
-      return SExpression.parse(plain, MAX_DEPTH);
+      plain = ocbDecrypt(aesKey, nonce, ciphertext, aad());
+      return SexpReader.parse(plain);
     } catch (InvalidCipherTextException e) {
       throw new PGPException("wrong passphrase (OCB tag mismatch)", e);
-    } catch (IOException e) {
-      throw new PGPException("unreadable secret key data", e);
+    } catch (SexpException e) {
+      throw new KeyException(path + ": unreadable secret key data", e);
     } finally {
       Arrays.fill(aesKey, (byte) 0);
       if (plain != null) {
@@ -154,7 +171,7 @@ final class GnupgKeyFile {
 
   /** GnuPG authenticates the key expression minus its {@code (protected ...)} element. */
   private byte[] aad() {
-    return key.filterOut("protected").toCanonicalForm();
+    return key.without("protected").canonical();
   }
 
   private static byte[] ocbDecrypt(byte[] aesKey, byte[] nonce, byte[] ciphertext, byte[] aad)
@@ -167,37 +184,19 @@ final class GnupgKeyFile {
     return length == out.length ? out : Arrays.copyOf(out, length);
   }
 
-  private BigInteger value(SExpression in, String label) throws PGPException {
-    return mpi(find(in, label).orElseThrow(() -> missing(label)));
+  private BigInteger value(Group in, String label) throws PGPException {
+    return mpi(in.find(label).orElseThrow(() -> missing(label)));
+  }
+
+  private KeyException unreadable(String what) {
+    return new KeyException(path + ": " + what);
   }
 
   private PGPException missing(String label) {
     return new PGPException(path.getFileName() + " has no '" + label + "' value");
   }
 
-  private static BigInteger mpi(SExpression labelled) {
-    return new BigInteger(1, labelled.getBytes(1));
-  }
-
-  /** The first sub-expression, at any depth, whose first element is {@code label}. */
-  private static Optional<SExpression> find(SExpression in, String label) {
-    for (Object value : in.getValues()) {
-      if (value instanceof SExpression child) {
-        if (!child.getValues().isEmpty() && text(child.getValue(0)).equals(label)) {
-          return Optional.of(child);
-        }
-        Optional<SExpression> nested = find(child, label);
-        if (nested.isPresent()) {
-          return nested;
-        }
-      }
-    }
-    return Optional.empty();
-  }
-
-  private static String text(Object value) {
-    return value instanceof byte[] bytes
-        ? new String(bytes, StandardCharsets.UTF_8)
-        : String.valueOf(value);
+  private static BigInteger mpi(Group labelled) {
+    return new BigInteger(1, labelled.atom(1).bytes());
   }
 }

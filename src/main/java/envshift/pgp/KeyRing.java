@@ -69,6 +69,29 @@ public final class KeyRing {
     return certificateOf(keyId).flatMap(c -> Keys.userIds(c).stream().findFirst());
   }
 
+  /**
+   * The binary certificate (public key ring, as {@code gpg --export} writes it) of the primary key
+   * with this fingerprint; empty when no loaded keyring has it.
+   */
+  public Optional<byte[]> exportCertificate(String fingerprint) {
+    return certificates.stream()
+        .filter(c -> Keys.fingerprint(c.getPublicKey()).equals(fingerprint))
+        .findFirst()
+        .map(
+            c -> {
+              try {
+                return c.getEncoded();
+              } catch (java.io.IOException e) {
+                throw new KeyException("cannot encode key " + fingerprint, e);
+              }
+            });
+  }
+
+  /** Fingerprints of the primary keys of every loaded certificate, in load order. */
+  public List<String> certificateFingerprints() {
+    return certificates.stream().map(c -> Keys.fingerprint(c.getPublicKey())).toList();
+  }
+
   List<PGPPublicKeyRing> certificates() {
     return certificates;
   }
@@ -121,6 +144,11 @@ public final class KeyRing {
     char[] chars = passphrase.get();
     try {
       return new Unlock.Unlocked(remember(key.unlock(chars)));
+    } catch (KeyException e) {
+      // the key file itself is unreadable: no passphrase would help, so do not blame it
+      return new Unlock.Failed(
+          DecryptionException.Reason.NO_MATCHING_KEY,
+          "key " + described + " could not be read (" + e.getMessage() + ")");
     } catch (PGPException | RuntimeException e) {
       return new Unlock.Failed(DecryptionException.Reason.BAD_PASSPHRASE, "key " + described);
     } finally {

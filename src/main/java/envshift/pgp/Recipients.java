@@ -3,9 +3,11 @@ package envshift.pgp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.bouncycastle.openpgp.PGPPublicKey;
 import org.bouncycastle.openpgp.PGPPublicKeyRing;
@@ -36,6 +38,28 @@ public final class Recipients {
           fingerprint, new Recipient(Keys.keyId(key), fingerprint, Keys.userIds(certificate)));
     }
     return List.copyOf(byFingerprint.values());
+  }
+
+  /**
+   * Every key id (primary and subkeys) of the certificates {@code id} names: a fingerprint or key
+   * id of any of their keys, or an email address. A fingerprint or key id no loaded keyring knows
+   * still names that one key. A {@link KeyException} when the id is malformed or matches nothing.
+   */
+  public static Set<KeyId> keyIdsOf(String id, KeyRing from) {
+    Matcher matcher = Matcher.of(id);
+    Set<KeyId> ids = new LinkedHashSet<>();
+    for (PGPPublicKeyRing certificate : from.certificates()) {
+      if (matcher.matches(certificate)) {
+        certificate.forEach(key -> ids.add(Keys.keyId(key)));
+      }
+    }
+    if (ids.isEmpty() && !(matcher instanceof ByEmail)) {
+      ids.add(KeyId.parse(id)); // unknown key: its own id (a fingerprint gives its low 64 bits)
+    }
+    if (ids.isEmpty()) {
+      throw new KeyException("key '" + id + "' matches no key in the loaded keyrings");
+    }
+    return ids;
   }
 
   private static PGPPublicKeyRing single(String id, KeyRing from) {
