@@ -10,12 +10,12 @@ import envshift.pgp.Recipient;
 import envshift.pgp.Recipients;
 import envshift.plan.AppOutcome;
 import envshift.plan.OutcomeText;
-import envshift.plan.Plan;
 import envshift.plan.PlanText;
 import envshift.plan.RenderOptions;
 import envshift.push.Applier;
 import envshift.push.AppTarget;
 import envshift.push.BackupStore;
+import envshift.push.LivePlan;
 import envshift.push.LivePlanner;
 import envshift.push.PlannedApp;
 import java.io.IOException;
@@ -73,8 +73,12 @@ final class RestoreCommand implements Callable<Integer> {
     HerokuClient client = heroku.client(root.context(), root.debug, root.spec.commandLine().getErr());
     KeyRing ring = keys.keyRing(root.context(), Optional.empty());
     Map<String, Secret> desired = backupFile != null ? fromBackup(ring) : client.releaseConfigVars(app, version());
-    PlannedApp planned = new LivePlanner(client, 1).plan(List.of(new AppTarget("restore", app, desired)), prune).get(0);
-    out.print(PlanText.render(new Plan(List.of(planned.plan())), new RenderOptions(false, root.context().colour())));
+    LivePlan live = new LivePlanner(client, 1).plan(List.of(new AppTarget("restore", app, desired)), prune);
+    if (live.anyUnreadable()) {
+      throw new EnvshiftException(live.unreadable().get(0).why().orElse(app + ": cannot read"));
+    }
+    PlannedApp planned = live.planned().get(0);
+    out.print(PlanText.render(live.plan(), new RenderOptions(false, root.context().colour())));
     if (!planned.plan().hasChanges()) {
       out.println("Nothing to restore: " + app + " already matches.");
       return 0;
@@ -107,11 +111,18 @@ final class RestoreCommand implements Callable<Integer> {
     }
   }
 
-  /** The new backup goes to whoever could read the one being restored. */
+  /**
+   * The safety backup goes to whoever could read the backup being restored; when restoring a
+   * release, to the secret keys loaded for this run (the person restoring can read it back).
+   */
   private List<Recipient> backupRecipients(KeyRing ring) {
     if (backupFile == null) {
-      throw new EnvshiftException(
-          "no recipients known for the safety backup taken before restoring a release: pass --no-backup");
+      List<String> own = ring.secretKeys().stream().map(k -> k.fingerprint()).toList();
+      if (own.isEmpty()) {
+        throw new EnvshiftException("no key to encrypt the safety backup to: load your key "
+            + "(--secret-key or --gnupg-home) or pass --no-backup");
+      }
+      return Recipients.resolve(own, ring);
     }
     try {
       byte[] bytes = Files.readAllBytes(root.context().cwd().resolve(backupFile));

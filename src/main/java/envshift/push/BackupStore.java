@@ -62,9 +62,19 @@ public final class BackupStore {
     } catch (IOException e) {
       throw new EnvshiftException("backup of " + app + ": cannot serialise", e);
     }
-    byte[] encrypted = Encryptor.encrypt(plaintext, recipients, keys, true, app + ".json");
+    byte[] encrypted = encrypt(plaintext, app);
     java.util.Arrays.fill(plaintext, (byte) 0);
     return write(app, encrypted);
+  }
+
+  /**
+   * One encryption at a time: choosing the recipient's subkey verifies its binding signature, and
+   * Bouncy Castle's PGPSignature keeps verification state in the (shared) signature object, so
+   * concurrent apps would corrupt each other's check ("has no encryption subkey"). It costs
+   * milliseconds per app.
+   */
+  private synchronized byte[] encrypt(byte[] plaintext, String app) {
+    return Encryptor.encrypt(plaintext, recipients, keys, true, app + ".json");
   }
 
   private Path write(String app, byte[] encrypted) {
