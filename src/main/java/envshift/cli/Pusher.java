@@ -56,7 +56,7 @@ final class Pusher {
     for (LoadedEnvironment l : loaded) {
       Environment env = l.environment();
       try {
-        String app = resolver.appFor(env.name(), env.heroku().orElseThrow());
+        String app = resolver.appFor(env.heroku().orElseThrow());
         targets.add(new AppTarget(env.name(), app, l.vars().values()));
       } catch (EnvshiftException e) {
         rethrowIfTokenRejected(e);

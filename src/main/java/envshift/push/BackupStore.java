@@ -107,32 +107,27 @@ public final class BackupStore {
     return candidate;
   }
 
-  /** Reads a backup back: the app it was taken of and its config. */
-  public static Backup read(Path file, Decryptor decryptor) {
-    byte[] bytes;
-    try {
-      bytes = Files.readAllBytes(file);
-    } catch (IOException e) {
-      throw new EnvshiftException(file + ": cannot read (" + e.getClass().getSimpleName() + ")", e);
-    }
-    byte[] plaintext = decryptor.decrypt(bytes, file.toString()).plaintext();
+  /** Reads a backup back: the app it was taken of and its config. {@code label} names the file. */
+  public static Backup read(byte[] bytes, String label, Decryptor decryptor) {
+    byte[] plaintext = decryptor.decrypt(bytes, label).plaintext();
     try {
       Map<String, Object> doc = JSON.readValue(plaintext, new TypeReference<Map<String, Object>>() {});
       Object app = doc.get("app");
       Object config = doc.get("config");
       if (!(app instanceof String) || !(config instanceof Map<?, ?> vars)) {
-        throw new EnvshiftException(file + ": not an envshift backup (no app/config)");
+        throw new EnvshiftException(label + ": not an envshift backup (no app/config)");
       }
       Map<String, Secret> values = new LinkedHashMap<>();
       for (Map.Entry<?, ?> e : vars.entrySet()) {
         if (!(e.getValue() instanceof String s)) {
-          throw new EnvshiftException(file + ": not an envshift backup (" + e.getKey() + " is not a string)");
+          throw new EnvshiftException(label + ": not an envshift backup (" + e.getKey() + " is not a string)");
         }
         values.put(String.valueOf(e.getKey()), Secret.of(s));
       }
       return new Backup((String) app, values);
     } catch (IOException e) {
-      throw new EnvshiftException(file + ": not an envshift backup (invalid JSON)", e);
+      // no cause: Jackson's message may quote the decrypted text
+      throw new EnvshiftException(label + ": not an envshift backup (invalid JSON)");
     } finally {
       java.util.Arrays.fill(plaintext, (byte) 0);
     }

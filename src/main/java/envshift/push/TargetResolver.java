@@ -24,8 +24,8 @@ public final class TargetResolver {
 
   private record PipelineApps(Pipeline pipeline, List<Coupling> couplings) {}
 
-  /** The app the target names; for a stage with none or several coupled apps, an error naming them. */
-  public String appFor(String env, HerokuTarget target) {
+  /** The app the target names; a stage with none or several coupled apps is an error naming them. */
+  public String appFor(HerokuTarget target) {
     if (target instanceof HerokuTarget.App app) {
       return app.name();
     }
@@ -40,10 +40,11 @@ public final class TargetResolver {
       return atStage.get(0).app().name();
     }
     String coupled = all.isEmpty() ? "none" : all.stream()
-        .map(c -> c.app().name() + " (" + c.stage() + ")").collect(Collectors.joining(", "));
-    String problem = atStage.isEmpty() ? "no app is coupled to stage " + ps.stage()
-        : atStage.size() + " apps are coupled to stage " + ps.stage() + " (expected one)";
-    throw new EnvshiftException("environment " + env + ": pipeline " + found.pipeline().name()
-        + ": " + problem + "; coupled apps: " + coupled);
+        .map(c -> c.app().name() + " (" + c.stage() + ")").sorted()
+        .collect(Collectors.joining(", "));
+    String where = " stage " + ps.stage() + " of pipeline " + found.pipeline().name();
+    String problem = atStage.isEmpty() ? "no app is coupled to" + where
+        : atStage.size() + " apps are coupled to" + where + " (expected one)";
+    throw new EnvshiftException(problem + "; coupled apps: " + coupled);
   }
 }

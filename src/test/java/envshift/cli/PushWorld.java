@@ -45,11 +45,16 @@ final class PushWorld implements AutoCloseable {
   }
 
   Cli.Result run(Cli cli, String... args) {
-    List<String> all = new ArrayList<>(Arrays.asList(args));
-    all.addAll(List.of("--api-url", heroku.url()));
-    Cli.Result result = cli.run(all.toArray(String[]::new));
+    Cli.Result result = runRevealing(cli, args);
     assertClean(result);
     return result;
+  }
+
+  /** Like {@link #run} but without the leak check, for runs that reveal values on purpose. */
+  Cli.Result runRevealing(Cli cli, String... args) {
+    List<String> all = new ArrayList<>(Arrays.asList(args));
+    all.addAll(List.of("--api-url", heroku.url()));
+    return cli.run(all.toArray(String[]::new));
   }
 
   /** {@code apply} on a fixture repo with the deploy key, never asking. */
@@ -74,9 +79,13 @@ final class PushWorld implements AutoCloseable {
         .as(file.toString()).doesNotContain(Cli.CANARY).doesNotContain(TOKEN));
   }
 
-  /** A repo of plaintext .env sources, one environment per app, each app its own target. */
+  /**
+   * A repo of plaintext .env sources, one environment per app (named like the app), backups for
+   * the deploy key.
+   */
   static Path plainRepo(Path dir, Map<String, Map<String, String>> varsByApp) {
-    StringBuilder manifest = new StringBuilder("version: 1\nenvironments:\n");
+    StringBuilder manifest =
+        new StringBuilder("version: 1\nrecipients: [deploy@example.org]\nenvironments:\n");
     try {
       Files.createDirectories(dir.resolve("configs"));
       for (var app : varsByApp.entrySet()) {
