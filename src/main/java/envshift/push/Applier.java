@@ -13,13 +13,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.function.Consumer;
 
 /**
  * Applies plans, apps in parallel (bounded). Per app: re-read the live config and stop if it moved
  * since the plan; back it up (encrypted); send exactly one PATCH holding only the changes; verify
  * every key against the config the PATCH returned; look up the release it made. An app without
- * changes costs no request. A failing app never stops the others.
+ * changes costs no request. A failing app never stops the others; a rejected token stops all.
  */
 public final class Applier {
   private static final int NAMES_SHOWN = 5;
@@ -37,38 +40,58 @@ public final class Applier {
     this.concurrency = concurrency;
   }
 
-  /** Applies every plan; {@code progress} hears each outcome as it happens (from worker threads). */
+  /**
+   * Applies every plan; {@code progress} hears each outcome as it happens (from worker threads).
+   * A worker holds an app for the re-check and the PATCH; the release lookup runs beside it, so
+   * the worker moves on to the next app meanwhile.
+   */
   public List<AppOutcome> applyAll(List<PlannedApp> plans, Consumer<AppOutcome> progress) {
-    return Parallel.map(plans, concurrency, p -> {
-      AppOutcome outcome = applyOne(p);
-      progress.accept(outcome);
-      return outcome;
-    });
+    ExecutorService lookups = SidePool.create(concurrency, "envshift-releases");
+    try {
+      List<CompletableFuture<AppOutcome>> pending = Parallel.map(plans, concurrency,
+          p -> write(p, lookups).thenApply(outcome -> {
+            progress.accept(outcome);
+            return outcome;
+          }));
+      return pending.stream().map(SidePool::join).toList();
+    } finally {
+      lookups.shutdownNow();
+    }
   }
 
+  /** Applies one plan, on the calling thread. */
   public AppOutcome applyOne(PlannedApp planned) {
+    return SidePool.join(write(planned, Runnable::run));
+  }
+
+  /** Everything up to the PATCH's verification; the release lookup runs on {@code lookups}. */
+  private CompletableFuture<AppOutcome> write(PlannedApp planned, Executor lookups) {
     AppPlan plan = planned.plan();
     if (!plan.hasChanges()) {
-      return outcome(plan, AppOutcome.Status.UNCHANGED, Optional.empty(), Optional.empty());
+      return done(outcome(plan, AppOutcome.Status.UNCHANGED, Optional.empty(), Optional.empty()));
     }
     try {
       Map<String, Secret> now = client.configVars(plan.app());
       if (!now.equals(planned.live())) {
-        return failed(plan, "config changed on Heroku since the plan (" + moved(planned.live(), now)
-            + "); nothing written: plan and apply again");
+        return done(failed(plan, "config changed on Heroku since the plan ("
+            + moved(planned.live(), now) + "); nothing written: plan and apply again"));
       }
       Optional<Path> backup = backups.map(b -> b.save(plan.app(), now));
       PatchResult result = client.patchConfigVars(plan.app(), plan.patch());
       List<String> wrong = Verification.mismatches(plan.patch(), result.config());
       if (!wrong.isEmpty()) {
-        return failed(plan, "written, but Heroku returned other values for " + names(wrong)
-            + backup.map(p -> "; the config before is backed up in " + p).orElse(""));
+        return done(failed(plan, "written, but Heroku returned other values for " + names(wrong)
+            + backup.map(p -> "; the config before is backed up in " + p).orElse("")));
       }
-      return applied(plan);
+      return CompletableFuture.supplyAsync(() -> applied(plan), lookups);
     } catch (EnvshiftException e) {
       LivePlanner.throwIfFatal(e);
-      return failed(plan, e.getMessage());
+      return done(failed(plan, e.getMessage()));
     }
+  }
+
+  private static CompletableFuture<AppOutcome> done(AppOutcome outcome) {
+    return CompletableFuture.completedFuture(outcome);
   }
 
   /** The PATCH took; a failed release lookup does not undo that, so the app is still applied. */

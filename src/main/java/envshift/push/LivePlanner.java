@@ -13,9 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * Reads what is live for each app (its config vars and the names its add-ons own: two requests,
@@ -37,11 +35,7 @@ public final class LivePlanner {
 
   public LivePlan plan(List<AppTarget> targets, boolean prune) {
     // The add-on reads get their own pool so a worker never waits on a queue it feeds.
-    ExecutorService addonReads = Executors.newFixedThreadPool(concurrency, r -> {
-      Thread t = new Thread(r, "envshift-addons");
-      t.setDaemon(true);
-      return t;
-    });
+    ExecutorService addonReads = SidePool.create(concurrency, "envshift-addons");
     try {
       List<Read> reads = Parallel.map(targets, concurrency, t -> planOne(t, prune, addonReads));
       List<PlannedApp> planned = new ArrayList<>();
@@ -65,24 +59,13 @@ public final class LivePlanner {
     try {
       Map<String, Secret> live = client.configVars(target.app());
       AppPlan plan =
-          Planner.plan(target.env(), target.app(), live, join(owned), target.desired(), prune);
+          Planner.plan(target.env(), target.app(), live, SidePool.join(owned), target.desired(), prune);
       return new Read(Optional.of(new PlannedApp(plan, live)), Optional.empty());
     } catch (EnvshiftException e) {
       owned.cancel(true);
       throwIfFatal(e);
       return new Read(Optional.empty(), Optional.of(new AppOutcome(target.env(), target.app(),
           AppOutcome.Status.FAILED, Optional.empty(), Optional.of(e.getMessage()))));
-    }
-  }
-
-  private static <T> T join(CompletableFuture<T> future) {
-    try {
-      return future.join();
-    } catch (CompletionException e) {
-      if (e.getCause() instanceof RuntimeException cause) {
-        throw cause;
-      }
-      throw e;
     }
   }
 

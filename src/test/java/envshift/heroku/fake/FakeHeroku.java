@@ -44,6 +44,7 @@ public final class FakeHeroku implements AutoCloseable {
     FakeJson json = new FakeJson();
     dispatcher = new FakeDispatcher(new FakeRouter(state, json, settings), json, settings);
     server.setDispatcher(dispatcher);
+    server.setServerSocketFactory(new NoDelaySockets());
     serverLog.setLevel(Level.WARNING);
   }
 
