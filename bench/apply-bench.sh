@@ -10,10 +10,10 @@
 # pointed at the fake through HEROKU_HOST.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mvn -B -q -o test-compile
+mvn -B -q -o test-compile >&2
 classpath_file="$(mktemp)"
 trap 'rm -f "$classpath_file"' EXIT
 mvn -B -q -o dependency:build-classpath -Dmdep.includeScope=test \
   -Dmdep.outputFile="$classpath_file" >/dev/null
-exec java -cp "target/test-classes:target/classes:$(cat "$classpath_file")" \
+java -cp "target/test-classes:target/classes:$(cat "$classpath_file")" \
   envshift.bench.ApplyBench "$@"

@@ -31,13 +31,17 @@ public final class ApplyBench {
   private final Options options;
   private final FakeHeroku heroku;
   private final Path work;
-  private final List<String> rows = new ArrayList<>();
+  private final List<Row> rows = new ArrayList<>();
+  private long baselineNanos;
 
   private ApplyBench(Options options, FakeHeroku heroku, Path work) {
     this.options = options;
     this.heroku = heroku;
     this.work = work;
   }
+
+  /** One measured run. */
+  private record Row(String what, long nanos, double requestsPerApp, double releasesPerApp) {}
 
   /** Command-line knobs, with the figures as defaults. */
   record Options(int apps, int vars, int latencyMs, int concurrency, int naiveApps) {
@@ -141,6 +145,7 @@ public final class ApplyBench {
       client.latestRelease(app);
     }
     long nanos = System.nanoTime() - start;
+    baselineNanos = nanos;
     row("baseline: config:set per app, sequential", nanos, heroku.requests().size(),
         releasesMade("naive", options.apps()), options.apps());
   }
@@ -242,8 +247,7 @@ public final class ApplyBench {
   }
 
   private void row(String what, long nanos, int requests, int releases, int apps) {
-    rows.add(String.format("| %s | %.2f s | %.1f | %.1f |", what, nanos / 1e9,
-        requests / (double) apps, releases / (double) apps));
+    rows.add(new Row(what, nanos, requests / (double) apps, releases / (double) apps));
   }
 
   private void print() {
@@ -251,9 +255,15 @@ public final class ApplyBench {
         + "%d cores, Java %s%n%n", options.apps(), options.vars(), options.latencyMs(),
         options.concurrency(), Runtime.getRuntime().availableProcessors(),
         System.getProperty("java.version"));
-    System.out.println("| run | wall time | requests per app | releases per app |");
-    System.out.println("|---|---|---|---|");
-    rows.forEach(System.out::println);
+    System.out.println("| run | wall time | time / baseline | requests per app "
+        + "| releases per app |");
+    System.out.println("|---|---|---|---|---|");
+    for (Row row : rows) {
+      System.out.printf("| %s | %.2f s | %.2f | %.1f | %.1f |%n", row.what(), row.nanos() / 1e9,
+          row.nanos() / (double) baselineNanos, row.requestsPerApp(), row.releasesPerApp());
+    }
+    System.out.println();
+    System.out.println("baseline = the \"config:set per app, sequential\" row of this run");
   }
 
   private static void deleteTree(Path dir) throws IOException {
