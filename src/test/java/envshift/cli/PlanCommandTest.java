@@ -65,6 +65,14 @@ class PlanCommandTest {
   }
 
   @Test
+  void debugTracesTheRequestsButNeverTheTokenOrAValue() {
+    Cli.Result r = world.plan(PushWorld.DJANGO, "--debug");
+
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.err()).contains("/apps/payroll-staging/config-vars");
+  }
+
+  @Test
   void planOnlyReadsTwoRequestsPerApp() {
     world.plan(PushWorld.DJANGO);
 
