@@ -26,7 +26,8 @@ import picocli.CommandLine.ParentCommand;
     name = "apply",
     mixinStandardHelpOptions = true,
     description = {
-      "Push each environment's variables to its Heroku app: one PATCH, one release per changed app.",
+      "Push each environment's variables to its Heroku app: one PATCH, one release per changed"
+          + " app.",
       "The live config is backed up (encrypted) first; add-on owned vars are never touched."
     })
 final class ApplyCommand implements Callable<Integer> {

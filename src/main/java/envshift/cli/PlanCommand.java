@@ -18,7 +18,8 @@ import picocli.CommandLine.ParentCommand;
 @Command(
     name = "plan",
     mixinStandardHelpOptions = true,
-    description = "Compare each environment's variables with its live Heroku app and print the changes.")
+    description =
+        "Compare each environment's variables with its live Heroku app and print the changes.")
 final class PlanCommand implements Callable<Integer> {
   @ParentCommand Envshift root;
   @Mixin RepoOptions repo;

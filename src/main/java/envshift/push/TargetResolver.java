@@ -24,7 +24,7 @@ public final class TargetResolver {
 
   private record PipelineApps(Pipeline pipeline, List<Coupling> couplings) {}
 
-  /** The app the target names; a stage with none or several coupled apps is an error naming them. */
+  /** The app the target names; a stage with none or several apps is an error naming them. */
   public String appFor(HerokuTarget target) {
     if (target instanceof HerokuTarget.App app) {
       return app.name();

@@ -49,7 +49,8 @@ class ApplyCommandTest {
     assertThat(world.heroku.config(STAGING)).isEqualTo(expected("staging"));
     assertThat(world.heroku.count("PATCH", "/apps/")).isEqualTo(1);
     assertThat(world.heroku.releases(STAGING)).hasSize(2);
-    assertThat(r.out()).contains("+ DJANGO_SECRET_KEY = <").contains("payroll-staging  applied (v2)")
+    assertThat(r.out()).contains("+ DJANGO_SECRET_KEY = <")
+        .contains("payroll-staging  applied (v2)")
         .contains("Apply: 1 applied, 0 unchanged, 0 failed");
     assertThat(r.err()).contains("envshift: payroll-staging: applied (v2)");
   }
@@ -80,7 +81,8 @@ class ApplyCommandTest {
     Cli.Result r = world.apply(PushWorld.DJANGO, "--env", "staging");
 
     assertThat(r.code()).as(r.err()).isZero();
-    assertThat(r.out()).contains("! DATABASE_URL owned by add-on postgresql-shaped-12345, left alone")
+    assertThat(r.out())
+        .contains("! DATABASE_URL owned by add-on postgresql-shaped-12345, left alone")
         .doesNotContain("+ DATABASE_URL ");
     assertThat(world.heroku.config(STAGING)).containsEntry("DATABASE_URL", "postgres://addon-owned")
         .containsKey("DATABASE_REPORTING_URL");

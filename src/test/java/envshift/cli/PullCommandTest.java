@@ -95,8 +95,8 @@ class PullCommandTest {
     Cli.Result r = world.run("pull", "--app", "no-such-app");
 
     assertThat(r.code()).isEqualTo(1);
-    assertThat(r.err().strip())
-        .isEqualTo("envshift: heroku: app 'no-such-app' not found or not accessible (404 not_found)");
+    assertThat(r.err().strip()).isEqualTo(
+        "envshift: heroku: app 'no-such-app' not found or not accessible (404 not_found)");
     assertThat(r.out()).isEmpty();
   }
 }

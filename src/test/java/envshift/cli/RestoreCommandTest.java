@@ -49,7 +49,8 @@ class RestoreCommandTest {
     assertThat(world.apply(PushWorld.DJANGO, "--env", "staging").code()).isZero();
 
     Path backup = onlyBackup();
-    assertThat(backup.getFileName().toString()).matches("payroll-staging-\\d{8}T\\d{6}Z\\.json\\.asc");
+    assertThat(backup.getFileName().toString())
+        .matches("payroll-staging-\\d{8}T\\d{6}Z\\.json\\.asc");
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(backup)))
         .isEqualTo("rw-------");
     String armored = Files.readString(backup);
@@ -75,7 +76,8 @@ class RestoreCommandTest {
         "--yes", "--secret-key", PushWorld.DEPLOY_KEY);
 
     assertThat(r.code()).as(r.err()).isZero();
-    assertThat(r.out()).contains("~ DEBUG: <5 chars> → <8 chars>").contains("- EMAIL_HOST_PASSWORD")
+    assertThat(r.out()).contains("~ DEBUG: <5 chars> → <8 chars>")
+        .contains("- EMAIL_HOST_PASSWORD")
         .contains("! DATABASE_URL owned by add-on postgresql-shaped-1, left alone")
         .contains("payroll-staging  applied (v" + (releases + 1) + ")");
     assertThat(world.heroku.config(APP)).isEqualTo(Map.of("OLD_ONLY", "before-1",
