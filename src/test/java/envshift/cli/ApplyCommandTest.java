@@ -104,6 +104,20 @@ class ApplyCommandTest {
   }
 
   @Test
+  void aPatchAppliedThenCutOffIsNotSentAgainSoThereIsStillOneRelease() {
+    world.heroku.createApp(STAGING);
+    world.heroku.failNext("PATCH", Fault.applyThenDrop());
+
+    Cli.Result r = world.apply(PushWorld.DJANGO, "--env", "staging");
+
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).contains("payroll-staging  applied (v2)");
+    assertThat(world.heroku.count("PATCH", "/")).isEqualTo(1);
+    assertThat(world.heroku.releases(STAGING)).hasSize(2);
+    assertThat(world.heroku.config(STAGING)).isEqualTo(expected("staging"));
+  }
+
+  @Test
   void a429WithAndWithoutRetryAfterIsWaitedOut() {
     world.heroku.createApp(STAGING);
     world.heroku.failNext("GET", Fault.status(429, 1));
@@ -225,6 +239,26 @@ class ApplyCommandTest {
     assertThat(world.heroku.releases(PRODUCTION)).hasSize(before + 1);
     assertThat(world.heroku.releases(PRODUCTION).get(before).description())
         .contains("remove OLD_FLAG");
+  }
+
+  @Test
+  void withNoRecipientKnownForTheBackupApplyNeedsNoBackupAndWritesNothing() {
+    world.heroku.createApp("timeline-production");
+    String flask = Cli.fixture("repos/flask-symmetric");
+    String passphrase = Cli.fixture("keys/flask.passphrase");
+
+    Cli.Result refused = world.run("apply", "--repo", flask, "--passphrase-file", passphrase,
+        "--yes");
+
+    assertThat(refused.code()).isEqualTo(1);
+    assertThat(refused.err()).contains("no recipients known").contains("pass --no-backup");
+    assertThat(world.heroku.count("PATCH", "/")).isZero();
+
+    Cli.Result r = world.run("apply", "--repo", flask, "--passphrase-file", passphrase, "--yes",
+        "--no-backup");
+
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).contains("timeline-production  applied (v2)");
   }
 
   private static Map<String, String> expected(String env) {
