@@ -8,7 +8,7 @@ import envshift.plan.PlanText;
 import envshift.plan.RenderOptions;
 import envshift.push.Applier;
 import envshift.push.BackupStore;
-import envshift.push.PlannedApp;
+import envshift.push.LivePlan;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -26,7 +26,8 @@ import picocli.CommandLine.ParentCommand;
     name = "apply",
     mixinStandardHelpOptions = true,
     description = {
-      "Push each environment's variables to its Heroku app: one PATCH, one release per changed app.",
+      "Push each environment's variables to its Heroku app: one PATCH, one release per changed"
+          + " app.",
       "The live config is backed up (encrypted) first; add-on owned vars are never touched."
     })
 final class ApplyCommand implements Callable<Integer> {
@@ -50,34 +51,44 @@ final class ApplyCommand implements Callable<Integer> {
     confirm.requireYesWithoutTerminal(root.context());
     Pusher pusher = new Pusher(root, repo, keys, heroku);
     PrintWriter out = root.spec.commandLine().getOut();
-    List<PlannedApp> planned = pusher.plan(envs, prune);
-    Plan plan = new Plan(planned.stream().map(PlannedApp::plan).toList());
+    LivePlan live = pusher.plan(envs, prune);
+    Plan plan = live.plan();
     out.print(PlanText.render(plan, new RenderOptions(false, root.context().colour())));
     out.flush();
+    Optional<BackupStore> backups = Optional.empty();
     if (!plan.hasChanges()) {
       out.println("Nothing to apply.");
-      return 0;
-    }
-    if (!confirm.confirmed(root.context(), "Apply these changes?")) {
+    } else if (!confirm.confirmed(root.context(), "Apply these changes?")) {
       out.println("Cancelled; nothing was written.");
       return EnvshiftException.ERROR;
+    } else {
+      backups = backup.store(root.context(),
+          () -> new RecipientsFinder(pusher.conversion()).recipients("pass --no-backup"),
+          pusher.conversion().keyRing(), Clock.systemUTC());
     }
-    Optional<BackupStore> backups =
-        backup.store(root.context(), () -> new RecipientsFinder(pusher.conversion()).recipients("pass --no-backup"),
-            pusher.conversion().keyRing(), Clock.systemUTC());
+    // Apps without changes cost no request here; they are listed as unchanged.
     Applier applier = new Applier(pusher.client(), backups, heroku.concurrency());
-    List<AppOutcome> outcomes = applier.applyAll(planned, o -> progress(out, o));
-    out.print(OutcomeText.render(outcomes));
+    List<AppOutcome> outcomes = new ArrayList<>(applier.applyAll(live.planned(), this::progress));
+    if (!plan.hasChanges() && !live.anyUnreadable()) {
+      return 0;
+    }
+    outcomes.addAll(live.unreadable());
+    out.print(OutcomeText.render(outcomes, root.context().colour()));
     out.flush();
     boolean failed = outcomes.stream().anyMatch(o -> o.status() == AppOutcome.Status.FAILED);
     return failed ? EnvshiftException.ERROR : 0;
   }
 
-  private static void progress(PrintWriter out, AppOutcome o) {
-    synchronized (out) {
-      out.println("  " + o.app() + ": " + o.status().name().toLowerCase(java.util.Locale.ROOT)
+  /** One line per changed app as it finishes, on stderr: the summary on stdout comes last. */
+  private void progress(AppOutcome o) {
+    if (o.status() == AppOutcome.Status.UNCHANGED) {
+      return;
+    }
+    PrintWriter err = root.spec.commandLine().getErr();
+    synchronized (err) {
+      err.println("envshift: " + o.app() + ": " + o.status().label()
           + o.release().map(v -> " (v" + v + ")").orElse(""));
-      out.flush();
+      err.flush();
     }
   }
 }

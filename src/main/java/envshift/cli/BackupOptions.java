@@ -19,9 +19,13 @@ final class BackupOptions {
   @Option(names = "--no-backup", description = "Do not back up the live config before writing.")
   boolean noBackup;
 
-  Optional<BackupStore> store(Context ctx, Supplier<List<Recipient>> recipients, KeyRing keys, Clock clock) {
+  /** Where to back up, or empty with --no-backup; recipients are resolved only when needed. */
+  Optional<BackupStore> store(
+      Context ctx, Supplier<List<Recipient>> recipients, KeyRing keys, Clock clock) {
     if (noBackup) return Optional.empty();
-    Path dir = backupDir != null ? ctx.cwd().resolve(backupDir) : BackupStore.defaultDir(ctx.env(), ctx.home());
+    Path dir = backupDir != null
+        ? ctx.cwd().resolve(backupDir)
+        : BackupStore.defaultDir(ctx.env(), ctx.home());
     return Optional.of(new BackupStore(dir, recipients.get(), keys, clock));
   }
 }

@@ -35,7 +35,13 @@ final class CleanupCommand implements Callable<Integer> {
   public Integer call() {
     confirm.requireYesWithoutTerminal(root.context());
     Pusher pusher = new Pusher(root, repo, keys, heroku);
-    List<PlannedApp> planned = pusher.plan(List.of(), false);
+    envshift.push.LivePlan live = pusher.plan(List.of(), false);
+    if (live.anyUnreadable()) {
+      throw new EnvshiftException("cleanup refused: cannot read "
+          + live.unreadable().stream().map(o -> o.app() + " (" + o.why().orElse("?") + ")")
+              .collect(java.util.stream.Collectors.joining(", ")));
+    }
+    List<PlannedApp> planned = live.planned();
     Manifest manifest = pusher.conversion().manifest();
     List<LoadedEnvironment> loaded = new ArrayList<>();
     planned.forEach(p -> loaded.add(pusher.conversion().loader().load(p.plan().env())));

@@ -6,12 +6,14 @@ import picocli.CommandLine.Option;
 
 /** Writes to Heroku ask first on a terminal; without one, --yes is required. */
 final class ConfirmOptions {
-  @Option(names = {"-y", "--yes"}, description = "Do not ask for confirmation (required without a terminal).")
+  @Option(names = {"-y", "--yes"},
+      description = "Do not ask for confirmation (required without a terminal).")
   boolean yes;
 
   void requireYesWithoutTerminal(Context ctx) {
     if (!yes && !ctx.interactive()) {
-      throw EnvshiftException.usage("no terminal to confirm on: pass --yes to write without asking");
+      throw EnvshiftException.usage(
+          "no terminal to confirm on: pass --yes to write without asking");
     }
   }
 

@@ -9,14 +9,15 @@ import java.util.Optional;
 import picocli.CommandLine.Option;
 
 /**
- * How to reach the Platform API, like the Heroku CLI: token from HEROKU_API_KEY or ~/.netrc, host from
- * HEROKU_HOST, overridden by --api-url.
+ * How to reach the Platform API, like the Heroku CLI: token from HEROKU_API_KEY or ~/.netrc, host
+ * from HEROKU_HOST, overridden by --api-url.
  */
 final class HerokuOptions {
   @Option(
       names = "--api-url",
       paramLabel = "URL",
-      description = "The Platform API URL (default: from HEROKU_HOST, else https://api.heroku.com).")
+      description =
+          "The Platform API URL (default: from HEROKU_HOST, else https://api.heroku.com).")
   String apiUrl;
 
   @Option(
@@ -28,7 +29,8 @@ final class HerokuOptions {
   HerokuClient client(Context ctx, boolean debug, PrintWriter err) {
     String base = ApiEndpoint.resolve(ctx.env(), Optional.ofNullable(apiUrl));
     String host = URI.create(base).getHost();
-    char[] token = HerokuCredentials.token(ctx.env(), ctx.home(), host == null ? "api.heroku.com" : host);
+    char[] token =
+        HerokuCredentials.token(ctx.env(), ctx.home(), host == null ? "api.heroku.com" : host);
     return HerokuClient.builder()
         .baseUrl(base)
         .token(token)

@@ -5,7 +5,7 @@ import envshift.plan.Plan;
 import envshift.plan.PlanJson;
 import envshift.plan.PlanText;
 import envshift.plan.RenderOptions;
-import envshift.push.PlannedApp;
+import envshift.push.LivePlan;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -18,7 +18,8 @@ import picocli.CommandLine.ParentCommand;
 @Command(
     name = "plan",
     mixinStandardHelpOptions = true,
-    description = "Compare each environment's variables with its live Heroku app and print the changes.")
+    description =
+        "Compare each environment's variables with its live Heroku app and print the changes.")
 final class PlanCommand implements Callable<Integer> {
   @ParentCommand Envshift root;
   @Mixin RepoOptions repo;
@@ -37,14 +38,15 @@ final class PlanCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print the plan as JSON.")
   boolean json;
 
-  @Option(names = "--detailed-exitcode", description = "Exit 0 when nothing would change, 2 when something would, 1 on error.")
+  @Option(names = "--detailed-exitcode",
+      description = "Exit 0 when nothing would change, 2 when something would, 1 on error.")
   boolean detailedExitcode;
 
   @Override
   public Integer call() {
     Pusher pusher = new Pusher(root, repo, keys, heroku);
-    List<PlannedApp> planned = pusher.plan(envs, prune);
-    Plan plan = new Plan(planned.stream().map(PlannedApp::plan).toList());
+    LivePlan live = pusher.plan(envs, prune);
+    Plan plan = live.plan();
     var out = root.spec.commandLine().getOut();
     if (json) {
       out.println(PlanJson.render(plan, reveal));
@@ -52,6 +54,10 @@ final class PlanCommand implements Callable<Integer> {
       out.print(PlanText.render(plan, new RenderOptions(reveal, root.context().colour())));
     }
     out.flush();
+    Pusher.reportUnreadable(live, root.spec.commandLine().getErr());
+    if (live.anyUnreadable()) {
+      return EnvshiftException.ERROR;
+    }
     return detailedExitcode && plan.hasChanges() ? EnvshiftException.DIFFERENCES : 0;
   }
 }

@@ -1,30 +1,23 @@
 package envshift.cli;
 
 import envshift.EnvshiftException;
-import envshift.Secret;
 import envshift.heroku.HerokuClient;
-import envshift.pgp.Decryptor;
 import envshift.pgp.KeyRing;
-import envshift.pgp.MessageInspector;
-import envshift.pgp.Recipient;
-import envshift.pgp.Recipients;
 import envshift.plan.AppOutcome;
 import envshift.plan.OutcomeText;
-import envshift.plan.Plan;
 import envshift.plan.PlanText;
 import envshift.plan.RenderOptions;
-import envshift.push.Applier;
 import envshift.push.AppTarget;
+import envshift.push.Applier;
 import envshift.push.BackupStore;
+import envshift.push.LivePlan;
 import envshift.push.LivePlanner;
 import envshift.push.PlannedApp;
-import java.io.IOException;
+import envshift.push.RestoreSource;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
@@ -35,26 +28,29 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /**
- * {@code envshift restore}: push a backup (or a past release's config) back as one PATCH, after showing
- * the plan. Code is not rolled back. Add-on owned vars are left alone, as in apply.
+ * {@code envshift restore}: push a backup (or a past release's config) back as one PATCH, after
+ * showing the plan. Code is not rolled back. Add-on owned vars are left alone, as in apply.
  */
 @Command(
     name = "restore",
     mixinStandardHelpOptions = true,
-    description = "Restore an app's config vars from an envshift backup or from a past release (--release vN).")
+    description = "Restore an app's config vars from an envshift backup or a past release.")
 final class RestoreCommand implements Callable<Integer> {
   @ParentCommand Envshift root;
   @Mixin HerokuOptions heroku;
   @Mixin KeyOptions keys;
   @Mixin ConfirmOptions confirm;
 
-  @Parameters(index = "0", arity = "0..1", paramLabel = "BACKUP", description = "An envshift backup file.")
+  @Parameters(index = "0", arity = "0..1", paramLabel = "BACKUP",
+      description = "An envshift backup file.")
   Path backupFile;
 
-  @Option(names = {"-a", "--app"}, required = true, paramLabel = "APP", description = "The Heroku app.")
+  @Option(names = {"-a", "--app"}, required = true, paramLabel = "APP",
+      description = "The Heroku app.")
   String app;
 
-  @Option(names = "--release", paramLabel = "vN", description = "Restore the config of this past release.")
+  @Option(names = "--release", paramLabel = "vN",
+      description = "Restore the config of this past release (code is not rolled back).")
   String release;
 
   @Option(names = "--prune", description = "Also delete vars added since the backup/release.")
@@ -70,11 +66,18 @@ final class RestoreCommand implements Callable<Integer> {
     }
     confirm.requireYesWithoutTerminal(root.context());
     PrintWriter out = root.spec.commandLine().getOut();
-    HerokuClient client = heroku.client(root.context(), root.debug, root.spec.commandLine().getErr());
+    PrintWriter err = root.spec.commandLine().getErr();
+    HerokuClient client = heroku.client(root.context(), root.debug, err);
     KeyRing ring = keys.keyRing(root.context(), Optional.empty());
-    Map<String, Secret> desired = backupFile != null ? fromBackup(ring) : client.releaseConfigVars(app, version());
-    PlannedApp planned = new LivePlanner(client, 1).plan(List.of(new AppTarget("restore", app, desired)), prune).get(0);
-    out.print(PlanText.render(new Plan(List.of(planned.plan())), new RenderOptions(false, root.context().colour())));
+    RestoreSource source = source(client, ring);
+    source.warnings().forEach(w -> err.println("envshift: warning: " + w));
+    LivePlan live = new LivePlanner(client, 1)
+        .plan(List.of(new AppTarget("restore", app, source.config())), prune);
+    if (live.anyUnreadable()) {
+      throw new EnvshiftException(live.unreadable().get(0).why().orElseThrow());
+    }
+    PlannedApp planned = live.planned().get(0);
+    out.print(PlanText.render(live.plan(), new RenderOptions(false, root.context().colour())));
     if (!planned.plan().hasChanges()) {
       out.println("Nothing to restore: " + app + " already matches.");
       return 0;
@@ -83,19 +86,20 @@ final class RestoreCommand implements Callable<Integer> {
       out.println("Cancelled; nothing was written.");
       return EnvshiftException.ERROR;
     }
-    Optional<BackupStore> store = backup.store(root.context(), () -> backupRecipients(ring), ring, Clock.systemUTC());
+    Optional<BackupStore> store = backup.store(root.context(),
+        () -> source.backupRecipients(w -> err.println("envshift: warning: " + w)), ring,
+        Clock.systemUTC());
     AppOutcome outcome = new Applier(client, store, 1).applyOne(planned);
-    out.print(OutcomeText.render(List.of(outcome)));
+    out.print(OutcomeText.render(List.of(outcome), root.context().colour()));
     return outcome.status() == AppOutcome.Status.FAILED ? EnvshiftException.ERROR : 0;
   }
 
-  private Map<String, Secret> fromBackup(KeyRing ring) {
-    BackupStore.Backup b = BackupStore.read(root.context().cwd().resolve(backupFile), new Decryptor(ring));
-    if (!b.app().equals(app)) {
-      root.spec.commandLine().getErr().println(
-          "envshift: warning: " + backupFile + " was taken of app " + b.app() + ", restoring to " + app);
+  private RestoreSource source(HerokuClient client, KeyRing ring) {
+    if (backupFile != null) {
+      return RestoreSource.backup(root.context().cwd().resolve(backupFile), backupFile.toString(),
+          app, ring);
     }
-    return b.config();
+    return RestoreSource.release(client, app, version(), ring);
   }
 
   private int version() {
@@ -104,21 +108,6 @@ final class RestoreCommand implements Callable<Integer> {
       return Integer.parseInt(v);
     } catch (NumberFormatException e) {
       throw EnvshiftException.usage("--release takes a version like v42, not '" + release + "'");
-    }
-  }
-
-  /** The new backup goes to whoever could read the one being restored. */
-  private List<Recipient> backupRecipients(KeyRing ring) {
-    if (backupFile == null) {
-      throw new EnvshiftException(
-          "no recipients known for the safety backup taken before restoring a release: pass --no-backup");
-    }
-    try {
-      byte[] bytes = Files.readAllBytes(root.context().cwd().resolve(backupFile));
-      var info = MessageInspector.inspect(bytes, backupFile.toString(), ring);
-      return Recipients.resolve(info.recipients().stream().map(r -> r.keyId().toString()).toList(), ring);
-    } catch (IOException e) {
-      throw new EnvshiftException(backupFile + ": cannot read", e);
     }
   }
 }

@@ -1,9 +1,10 @@
 package envshift.push;
 
-import envshift.Parallel;
 import envshift.EnvshiftException;
+import envshift.Parallel;
 import envshift.Secret;
 import envshift.heroku.HerokuClient;
+import envshift.heroku.PatchResult;
 import envshift.plan.AppOutcome;
 import envshift.plan.AppPlan;
 import envshift.plan.Verification;
@@ -11,58 +12,122 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.function.Consumer;
 
 /**
- * Applies plans, one app at a time per thread: re-read the live config and stop if it moved since the
- * plan; back it up (encrypted); send exactly one PATCH holding only the changes; verify every key
- * against the config the PATCH returned; report the release. A failing app never stops the others.
+ * Applies plans, apps in parallel (bounded). Per app: re-read the live config and stop if it moved
+ * since the plan; back it up (encrypted); send exactly one PATCH holding only the changes; verify
+ * every key against the config the PATCH returned; look up the release it made. An app without
+ * changes costs no request. A failing app never stops the others; a rejected token stops all.
  */
 public final class Applier {
+  private static final int NAMES_SHOWN = 5;
+
   private final HerokuClient client;
   private final Optional<BackupStore> backups;
   private final int concurrency;
 
   public Applier(HerokuClient client, Optional<BackupStore> backups, int concurrency) {
+    if (concurrency < 1) {
+      throw new IllegalArgumentException("concurrency < 1");
+    }
     this.client = client;
     this.backups = backups;
     this.concurrency = concurrency;
   }
 
-  /** Applies every plan; {@code progress} hears each outcome as it happens (from worker threads). */
+  /**
+   * Applies every plan; {@code progress} hears each outcome as it happens (from worker threads).
+   * A worker holds an app for the re-check and the PATCH; the release lookup runs beside it, so
+   * the worker moves on to the next app meanwhile.
+   */
   public List<AppOutcome> applyAll(List<PlannedApp> plans, Consumer<AppOutcome> progress) {
-    return Parallel.map(plans, concurrency, p -> {
-      AppOutcome outcome = applyOne(p);
-      progress.accept(outcome);
-      return outcome;
-    });
+    ExecutorService lookups = SidePool.create(concurrency, "envshift-releases");
+    try {
+      List<CompletableFuture<AppOutcome>> pending = Parallel.map(plans, concurrency,
+          p -> write(p, lookups).thenApply(outcome -> {
+            progress.accept(outcome);
+            return outcome;
+          }));
+      return pending.stream().map(SidePool::join).toList();
+    } finally {
+      lookups.shutdownNow();
+    }
   }
 
+  /** Applies one plan, on the calling thread. */
   public AppOutcome applyOne(PlannedApp planned) {
+    return SidePool.join(write(planned, Runnable::run));
+  }
+
+  /** Everything up to the PATCH's verification; the release lookup runs on {@code lookups}. */
+  private CompletableFuture<AppOutcome> write(PlannedApp planned, Executor lookups) {
     AppPlan plan = planned.plan();
     if (!plan.hasChanges()) {
-      return new AppOutcome(plan.env(), plan.app(), AppOutcome.Status.UNCHANGED, Optional.empty(), Optional.empty());
+      return done(outcome(plan, AppOutcome.Status.UNCHANGED, Optional.empty(), Optional.empty()));
     }
     try {
       Map<String, Secret> now = client.configVars(plan.app());
       if (!now.equals(planned.live())) {
-        return failed(plan, "config changed on Heroku since the plan; nothing written (run again)");
+        return done(failed(plan, "config changed on Heroku since the plan ("
+            + moved(planned.live(), now) + "); nothing written: plan and apply again"));
       }
       Optional<Path> backup = backups.map(b -> b.save(plan.app(), now));
-      var result = client.patchConfigVars(plan.app(), plan.patch());
+      PatchResult result = client.patchConfigVars(plan.app(), plan.patch());
       List<String> wrong = Verification.mismatches(plan.patch(), result.config());
       if (!wrong.isEmpty()) {
-        return failed(plan, "verification failed for " + String.join(", ", wrong)
-            + backup.map(p -> "; backup at " + p).orElse(""));
+        return done(failed(plan, "written, but Heroku returned other values for " + names(wrong)
+            + backup.map(p -> "; the config before is backed up in " + p).orElse("")));
       }
-      int version = client.latestRelease(plan.app()).version();
-      return new AppOutcome(plan.env(), plan.app(), AppOutcome.Status.APPLIED, Optional.of(version), Optional.empty());
+      return CompletableFuture.supplyAsync(() -> applied(plan), lookups);
     } catch (EnvshiftException e) {
-      return failed(plan, e.getMessage());
+      LivePlanner.throwIfFatal(e);
+      return done(failed(plan, e.getMessage()));
     }
   }
 
+  private static CompletableFuture<AppOutcome> done(AppOutcome outcome) {
+    return CompletableFuture.completedFuture(outcome);
+  }
+
+  /** The PATCH took; a failed release lookup does not undo that, so the app is still applied. */
+  private AppOutcome applied(AppPlan plan) {
+    try {
+      int version = client.latestRelease(plan.app()).version();
+      return outcome(plan, AppOutcome.Status.APPLIED, Optional.of(version), Optional.empty());
+    } catch (EnvshiftException e) {
+      return outcome(plan, AppOutcome.Status.APPLIED, Optional.empty(),
+          Optional.of("release version unknown (" + e.getMessage() + ")"));
+    }
+  }
+
+  /** Which names were added, removed or changed: names only, never a value. */
+  static String moved(Map<String, Secret> before, Map<String, Secret> now) {
+    TreeSet<String> names = new TreeSet<>(before.keySet());
+    names.addAll(now.keySet());
+    names.removeIf(n -> before.containsKey(n) && now.containsKey(n)
+        && before.get(n).sameAs(now.get(n)));
+    return names(List.copyOf(names));
+  }
+
+  private static String names(List<String> names) {
+    if (names.size() <= NAMES_SHOWN) {
+      return String.join(", ", names);
+    }
+    return String.join(", ", names.subList(0, NAMES_SHOWN)) + " and "
+        + (names.size() - NAMES_SHOWN) + " more";
+  }
+
   private static AppOutcome failed(AppPlan plan, String why) {
-    return new AppOutcome(plan.env(), plan.app(), AppOutcome.Status.FAILED, Optional.empty(), Optional.of(why));
+    return outcome(plan, AppOutcome.Status.FAILED, Optional.empty(), Optional.of(why));
+  }
+
+  private static AppOutcome outcome(AppPlan plan, AppOutcome.Status status,
+      Optional<Integer> release, Optional<String> why) {
+    return new AppOutcome(plan.env(), plan.app(), status, release, why);
   }
 }

@@ -16,17 +16,21 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Encrypted snapshots of an app's config, taken before every write: JSON, encrypted to the recipients,
- * named by app and UTC time, mode 0600. The plaintext exists only in memory.
+ * Encrypted snapshots of an app's config, taken before every write: JSON ({@code app},
+ * {@code taken_at}, {@code config}), armored, encrypted to the recipients, named by app and UTC
+ * time, mode 0600 from the moment the file exists. The plaintext exists only in memory.
  */
 public final class BackupStore {
   private static final DateTimeFormatter STAMP =
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+  private static final String SUFFIX = ".json.asc";
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Path dir;
@@ -48,7 +52,7 @@ public final class BackupStore {
     return base.resolve("envshift").resolve("backups");
   }
 
-  /** Writes the snapshot and returns its path. Fails (and nothing is pushed) if it cannot be written. */
+  /** Writes the snapshot and returns its path; if it cannot be written, nothing is pushed. */
   public Path save(String app, Map<String, Secret> config) {
     Map<String, Object> doc = new LinkedHashMap<>();
     doc.put("app", app);
@@ -62,14 +66,24 @@ public final class BackupStore {
     } catch (IOException e) {
       throw new EnvshiftException("backup of " + app + ": cannot serialise", e);
     }
-    byte[] encrypted = Encryptor.encrypt(plaintext, recipients, keys, true, app + ".json");
-    java.util.Arrays.fill(plaintext, (byte) 0);
-    return write(app, encrypted);
+    try {
+      return write(app, encrypt(plaintext, app));
+    } finally {
+      Arrays.fill(plaintext, (byte) 0);
+    }
+  }
+
+  /**
+   * One encryption at a time: choosing the recipient's subkey verifies its binding signature, and
+   * Bouncy Castle's PGPSignature keeps verification state in the (shared) signature object, so
+   * concurrent apps would corrupt each other's check ("has no encryption subkey"). It costs
+   * milliseconds per app.
+   */
+  private synchronized byte[] encrypt(byte[] plaintext, String app) {
+    return Encryptor.encrypt(plaintext, recipients, keys, true, app + ".json");
   }
 
   private Path write(String app, byte[] encrypted) {
-    String name = app + "-" + STAMP.format(clock.instant()) + ".json.asc";
-    Path target = dir.resolve(name);
     try {
       Files.createDirectories(dir);
       try {
@@ -77,61 +91,57 @@ public final class BackupStore {
       } catch (IOException | UnsupportedOperationException ignored) {
         // an existing shared folder keeps its mode; the file itself is 0600 below
       }
-      Path file = uniquePath(target);
-      Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+      Path file = create(app + "-" + STAMP.format(clock.instant()));
       try (OutputStream out = Files.newOutputStream(file)) {
         out.write(encrypted);
       }
       return file;
     } catch (IOException e) {
-      throw new EnvshiftException(
-          "backup of " + app + ": cannot write in " + dir + " (" + e.getClass().getSimpleName() + ")", e);
+      throw new EnvshiftException("backup of " + app + ": cannot write in " + dir + " ("
+          + e.getClass().getSimpleName() + ")", e);
     }
   }
 
-  private static Path uniquePath(Path target) {
-    Path candidate = target;
-    for (int i = 2; Files.exists(candidate); i++) {
-      candidate = target.resolveSibling(target.getFileName().toString().replace(".json.asc", "-" + i + ".json.asc"));
+  /** Creates the file 0600 under the first free name: base, base-2, base-3, ... */
+  private synchronized Path create(String base) throws IOException {
+    Path file = dir.resolve(base + SUFFIX);
+    for (int i = 2; Files.exists(file); i++) {
+      file = dir.resolve(base + "-" + i + SUFFIX);
     }
-    return candidate;
+    return Files.createFile(file,
+        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
   }
 
-  /** Reads a backup back: the app it was taken of and its config. */
-  public static Backup read(Path file, Decryptor decryptor) {
-    byte[] bytes;
+  /** Reads a backup back: the app it was taken of and its config. {@code label} names the file. */
+  public static Backup read(byte[] bytes, String label, Decryptor decryptor) {
+    byte[] plaintext = decryptor.decrypt(bytes, label).plaintext();
     try {
-      bytes = Files.readAllBytes(file);
-    } catch (IOException e) {
-      throw new EnvshiftException(file + ": cannot read (" + e.getClass().getSimpleName() + ")", e);
-    }
-    byte[] plaintext = decryptor.decrypt(bytes, file.toString()).plaintext();
-    try {
-      Map<String, Object> doc = JSON.readValue(plaintext, new TypeReference<Map<String, Object>>() {});
-      Object app = doc.get("app");
-      Object config = doc.get("config");
-      if (!(app instanceof String) || !(config instanceof Map<?, ?> vars)) {
-        throw new EnvshiftException(file + ": not an envshift backup (no app/config)");
+      Map<String, Object> doc = JSON.readValue(plaintext, new TypeReference<>() {});
+      if (!(doc.get("app") instanceof String app)
+          || !(doc.get("config") instanceof Map<?, ?> vars)) {
+        throw new EnvshiftException(label + ": not an envshift backup (no app/config)");
       }
       Map<String, Secret> values = new LinkedHashMap<>();
       for (Map.Entry<?, ?> e : vars.entrySet()) {
-        if (!(e.getValue() instanceof String s)) {
-          throw new EnvshiftException(file + ": not an envshift backup (" + e.getKey() + " is not a string)");
+        if (!(e.getValue() instanceof String value)) {
+          throw new EnvshiftException(
+              label + ": not an envshift backup (" + e.getKey() + " is not a string)");
         }
-        values.put(String.valueOf(e.getKey()), Secret.of(s));
+        values.put(String.valueOf(e.getKey()), Secret.of(value));
       }
-      return new Backup((String) app, values);
+      return new Backup(app, values);
     } catch (IOException e) {
-      throw new EnvshiftException(file + ": not an envshift backup (invalid JSON)", e);
+      // no cause: Jackson's message may quote the decrypted text
+      throw new EnvshiftException(label + ": not an envshift backup (invalid JSON)");
     } finally {
-      java.util.Arrays.fill(plaintext, (byte) 0);
+      Arrays.fill(plaintext, (byte) 0);
     }
   }
 
   /** A decrypted backup. */
   public record Backup(String app, Map<String, Secret> config) {
     public Backup {
-      config = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(config));
+      config = Collections.unmodifiableMap(new LinkedHashMap<>(config));
     }
   }
 }

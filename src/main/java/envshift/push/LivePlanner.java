@@ -1,34 +1,78 @@
 package envshift.push;
 
+import envshift.EnvshiftException;
 import envshift.Parallel;
 import envshift.Secret;
+import envshift.heroku.HerokuApiException;
 import envshift.heroku.HerokuClient;
+import envshift.plan.AppOutcome;
 import envshift.plan.AppPlan;
 import envshift.plan.Planner;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
 
 /**
- * Reads what is live (config vars and add-on owned names: two requests per app, apps in parallel) and
- * hands it to the pure planner.
+ * Reads what is live for each app (its config vars and the names its add-ons own: two requests,
+ * sent at once so an app costs one round trip) and hands both to the pure planner. Apps run in
+ * parallel, bounded. An app that cannot be read becomes a failed outcome; only a rejected token,
+ * which would fail every app alike, stops the whole plan.
  */
 public final class LivePlanner {
   private final HerokuClient client;
   private final int concurrency;
 
   public LivePlanner(HerokuClient client, int concurrency) {
+    if (concurrency < 1) {
+      throw new IllegalArgumentException("concurrency < 1");
+    }
     this.client = client;
     this.concurrency = concurrency;
   }
 
-  public List<PlannedApp> plan(List<AppTarget> targets, boolean prune) {
-    return Parallel.map(targets, concurrency, t -> planOne(t, prune));
+  public LivePlan plan(List<AppTarget> targets, boolean prune) {
+    // The add-on reads get their own pool so a worker never waits on a queue it feeds.
+    ExecutorService addonReads = SidePool.create(concurrency, "envshift-addons");
+    try {
+      List<Read> reads = Parallel.map(targets, concurrency, t -> planOne(t, prune, addonReads));
+      List<PlannedApp> planned = new ArrayList<>();
+      List<AppOutcome> unreadable = new ArrayList<>();
+      for (Read read : reads) {
+        read.planned().ifPresent(planned::add);
+        read.failed().ifPresent(unreadable::add);
+      }
+      return new LivePlan(planned, unreadable);
+    } finally {
+      addonReads.shutdownNow();
+    }
   }
 
-  private PlannedApp planOne(AppTarget target, boolean prune) {
-    Map<String, Secret> live = client.configVars(target.app());
-    Map<String, String> owned = client.addonOwnedVars(target.app());
-    AppPlan plan = Planner.plan(target.env(), target.app(), live, owned, target.desired(), prune);
-    return new PlannedApp(plan, live);
+  /** One app read: a plan, or a failed outcome saying why the app could not be read. */
+  private record Read(Optional<PlannedApp> planned, Optional<AppOutcome> failed) {}
+
+  private Read planOne(AppTarget target, boolean prune, ExecutorService addonReads) {
+    CompletableFuture<Map<String, String>> owned =
+        CompletableFuture.supplyAsync(() -> client.addonOwnedVars(target.app()), addonReads);
+    try {
+      Map<String, Secret> live = client.configVars(target.app());
+      AppPlan plan = Planner.plan(
+          target.env(), target.app(), live, SidePool.join(owned), target.desired(), prune);
+      return new Read(Optional.of(new PlannedApp(plan, live)), Optional.empty());
+    } catch (EnvshiftException e) {
+      owned.cancel(true);
+      throwIfFatal(e);
+      return new Read(Optional.empty(), Optional.of(new AppOutcome(target.env(), target.app(),
+          AppOutcome.Status.FAILED, Optional.empty(), Optional.of(e.getMessage()))));
+    }
+  }
+
+  /** A rejected token fails every app the same way: one message, not one per app. */
+  static void throwIfFatal(EnvshiftException e) {
+    if (e instanceof HerokuApiException api && api.status() == 401) {
+      throw e;
+    }
   }
 }

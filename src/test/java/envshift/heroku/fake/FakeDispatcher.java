@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
@@ -22,13 +23,14 @@ import mockwebserver3.SocketEffect;
  * the configured latency, and leaves the API itself to {@link FakeRouter}.
  */
 final class FakeDispatcher extends Dispatcher {
-  private record Queued(String method, Fault fault) {}
+  private record Queued(String method, String pathPrefix, Fault fault) {}
 
   private final FakeRouter router;
   private final FakeJson json;
   private final FakeSettings settings;
   private final List<Queued> faults = new ArrayList<>();
   private final List<FakeRequest> log = new CopyOnWriteArrayList<>();
+  private volatile BiConsumer<String, String> hook = (method, path) -> { };
 
   FakeDispatcher(FakeRouter router, FakeJson json, FakeSettings settings) {
     this.router = router;
@@ -36,10 +38,14 @@ final class FakeDispatcher extends Dispatcher {
     this.settings = settings;
   }
 
-  void failNext(String method, List<Fault> queued) {
+  void failNext(String method, String pathPrefix, List<Fault> queued) {
     synchronized (faults) {
-      queued.forEach(fault -> faults.add(new Queued(method, fault)));
+      queued.forEach(fault -> faults.add(new Queued(method, pathPrefix, fault)));
     }
+  }
+
+  void onRequest(BiConsumer<String, String> hook) {
+    this.hook = hook;
   }
 
   List<FakeRequest> log() {
@@ -52,7 +58,8 @@ final class FakeDispatcher extends Dispatcher {
 
   @Override
   public MockResponse dispatch(RecordedRequest request) {
-    Fault fault = nextFault(request.getMethod());
+    hook.accept(request.getMethod(), request.getUrl().encodedPath());
+    Fault fault = nextFault(request.getMethod(), request.getUrl().encodedPath());
     FakeRouter.Reply reply;
     if (fault instanceof Fault.Drop) {
       return drop(request);
@@ -68,11 +75,12 @@ final class FakeDispatcher extends Dispatcher {
     return respond(request, reply);
   }
 
-  private Fault nextFault(String method) {
+  private Fault nextFault(String method, String path) {
     synchronized (faults) {
       for (Iterator<Queued> it = faults.iterator(); it.hasNext(); ) {
         Queued queued = it.next();
-        if (queued.method().isEmpty() || queued.method().equalsIgnoreCase(method)) {
+        if ((queued.method().isEmpty() || queued.method().equalsIgnoreCase(method))
+            && path.startsWith(queued.pathPrefix())) {
           it.remove();
           return queued.fault();
         }

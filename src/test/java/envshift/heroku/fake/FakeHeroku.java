@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import mockwebserver3.MockWebServer;
@@ -144,12 +145,28 @@ public final class FakeHeroku implements AutoCloseable {
 
   /** Each fault applies to one upcoming request, in order. */
   public void failNext(Fault... faults) {
-    dispatcher.failNext("", Arrays.asList(faults));
+    dispatcher.failNext("", "", Arrays.asList(faults));
   }
 
   /** Each fault applies to one upcoming request with this method (e.g. "PATCH"), in order. */
   public void failNext(String method, Fault... faults) {
-    dispatcher.failNext(method, Arrays.asList(faults));
+    dispatcher.failNext(method, "", Arrays.asList(faults));
+  }
+
+  /**
+   * Each fault applies to one upcoming request with this method whose path starts with {@code
+   * pathPrefix} (e.g. {@code /apps/app-2/}), in order; other requests pass.
+   */
+  public void failNext(String method, String pathPrefix, Fault... faults) {
+    dispatcher.failNext(method, pathPrefix, Arrays.asList(faults));
+  }
+
+  /**
+   * Calls {@code hook} with the method and path of every request before it is handled (on the
+   * server's thread), e.g. to change an app's config at an exact moment; replaces any earlier hook.
+   */
+  public void onRequest(BiConsumer<String, String> hook) {
+    dispatcher.onRequest(hook);
   }
 
   /** Every request received so far, in arrival order. */
