@@ -113,7 +113,8 @@ class RotateCommandTest {
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(backup)))
         .isEqualTo("rw-------");
     assertThat(RepoCopy.filesContaining(backups, Cli.CANARY)).isEmpty();
-    BackupStore.Backup read = BackupStore.read(backup, new Decryptor(RepoCopy.deployKey()));
+    BackupStore.Backup read = BackupStore.read(Files.readAllBytes(backup), backup.toString(),
+        new Decryptor(RepoCopy.deployKey()));
     assertThat(read.app()).isEqualTo(STAGING);
     assertThat(reveal(read.config())).isEqualTo(before);
   }
