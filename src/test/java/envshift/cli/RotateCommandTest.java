@@ -121,15 +121,25 @@ class RotateCommandTest {
 
   @Test
   void afterRotationTheLiveValueDriftsFromTheSourceAsChanged() {
-    // TODO(drift): once `drift --against-source` is on main, assert through the CLI
-    // (DriftCommandTest); until then the same comparison through SourceDrift.
     assertThat(sourceDrift()).isEmpty();
+    Cli.Result before = driftAgainstSource();
+    assertThat(before.code()).as(before.err()).isZero();
 
     Cli.Result r = rotate("DJANGO_SECRET_KEY", "--env", "staging", "--yes", "--no-backup");
 
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(sourceDrift()).containsExactly(
         new Finding("DJANGO_SECRET_KEY", Finding.Kind.CHANGED, List.of("staging")));
+    Cli.Result after = driftAgainstSource();
+    assertThat(after.code()).as(after.err()).isEqualTo(2);
+    assertThat(after.out())
+        .contains("{\"name\":\"DJANGO_SECRET_KEY\",\"kind\":\"changed\",\"envs\":[\"staging\"]}");
+    assertThat(after.both()).doesNotContain(Cli.CANARY);
+  }
+
+  private Cli.Result driftAgainstSource() {
+    return cli().run("drift", "--env", "staging", "--against-source", "--json",
+        "--api-url", heroku.url(), "--secret-key", Cli.fixture("keys/deploy-rsa.asc"));
   }
 
   private List<Finding> sourceDrift() {
