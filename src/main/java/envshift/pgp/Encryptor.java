@@ -53,8 +53,13 @@ public final class Encryptor {
       } else {
         write(generator, bytes, plaintext, literalName);
       }
-    } catch (IOException | PGPException | RuntimeException e) {
+    } catch (PGPException e) {
+      // Bouncy Castle's key errors ("has no encryption subkey") name keys, never the plaintext.
       throw new KeyException("cannot encrypt " + literalName + " (" + e.getMessage() + ")", e);
+    } catch (IOException | RuntimeException e) {
+      // Anything else may come from the streams the plaintext went through: name only its type.
+      throw new KeyException(
+          "cannot encrypt " + literalName + " (" + e.getClass().getSimpleName() + ")", e);
     }
     return bytes.toByteArray();
   }

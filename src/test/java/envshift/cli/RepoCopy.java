@@ -78,31 +78,6 @@ final class RepoCopy {
 
   /** Every file under {@code root} whose bytes hold {@code needle}, relative. */
   static List<String> filesContaining(Path root, String needle) {
-    byte[] wanted = needle.getBytes(StandardCharsets.UTF_8);
-    try (Stream<Path> all = Files.walk(root)) {
-      return all.filter(Files::isRegularFile).filter(p -> contains(read(p), wanted))
-          .map(p -> root.relativize(p).toString()).sorted().toList();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static byte[] read(Path p) {
-    try {
-      return Files.readAllBytes(p);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static boolean contains(byte[] haystack, byte[] needle) {
-    outer:
-    for (int i = 0; i + needle.length <= haystack.length; i++) {
-      for (int j = 0; j < needle.length; j++) {
-        if (haystack[i + j] != needle[j]) continue outer;
-      }
-      return true;
-    }
-    return false;
+    return TestRepos.filesContaining(root, needle);
   }
 }
