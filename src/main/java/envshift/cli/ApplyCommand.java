@@ -6,9 +6,9 @@ import envshift.plan.OutcomeText;
 import envshift.plan.Plan;
 import envshift.plan.PlanText;
 import envshift.plan.RenderOptions;
-import envshift.push.Applier;
 import envshift.push.BackupStore;
 import envshift.push.LivePlan;
+import envshift.push.PushService;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -49,9 +49,9 @@ final class ApplyCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     confirm.requireYesWithoutTerminal(root.context());
-    Pusher pusher = new Pusher(root, repo, keys, heroku);
-    PrintWriter out = root.spec.commandLine().getOut();
-    LivePlan live = pusher.plan(envs, prune);
+    PushService push = root.push(repo, keys, heroku);
+    PrintWriter out = root.out();
+    LivePlan live = push.plan(envs, prune);
     Plan plan = live.plan();
     out.print(PlanText.render(plan, new RenderOptions(false, root.context().colour())));
     out.flush();
@@ -63,16 +63,14 @@ final class ApplyCommand implements Callable<Integer> {
       return EnvshiftException.ERROR;
     } else {
       backups = backup.store(root.context(),
-          () -> new RecipientsFinder(pusher.conversion()).recipients("pass --no-backup"),
-          pusher.conversion().keyRing(), Clock.systemUTC());
+          () -> new RecipientsFinder(push.workspace()).recipients("pass --no-backup"),
+          push.workspace().keyRing(), Clock.systemUTC());
     }
     // Apps without changes cost no request here; they are listed as unchanged.
-    Applier applier = new Applier(pusher.client(), backups, heroku.concurrency());
-    List<AppOutcome> outcomes = new ArrayList<>(applier.applyAll(live.planned(), this::progress));
+    List<AppOutcome> outcomes = push.apply(live, backups, this::progress);
     if (!plan.hasChanges() && !live.anyUnreadable()) {
       return 0;
     }
-    outcomes.addAll(live.unreadable());
     out.print(OutcomeText.render(outcomes, root.context().colour()));
     out.flush();
     boolean failed = outcomes.stream().anyMatch(o -> o.status() == AppOutcome.Status.FAILED);
@@ -84,7 +82,7 @@ final class ApplyCommand implements Callable<Integer> {
     if (o.status() == AppOutcome.Status.UNCHANGED) {
       return;
     }
-    PrintWriter err = root.spec.commandLine().getErr();
+    PrintWriter err = root.err();
     synchronized (err) {
       err.println("envshift: " + o.app() + ": " + o.status().label()
           + o.release().map(v -> " (v" + v + ")").orElse(""));

@@ -1,6 +1,7 @@
 package envshift.cli;
 
 import envshift.EnvshiftException;
+import envshift.push.PushService;
 import envshift.convert.EnvironmentLoader.LoadedEnvironment;
 import envshift.manifest.Manifest;
 import envshift.plan.Action;
@@ -34,7 +35,7 @@ final class CleanupCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     confirm.requireYesWithoutTerminal(root.context());
-    Pusher pusher = new Pusher(root, repo, keys, heroku);
+    PushService pusher = root.push(repo, keys, heroku);
     envshift.push.LivePlan live = pusher.plan(List.of(), false);
     if (live.anyUnreadable()) {
       throw new EnvshiftException("cleanup refused: cannot read "
@@ -42,9 +43,9 @@ final class CleanupCommand implements Callable<Integer> {
               .collect(java.util.stream.Collectors.joining(", ")));
     }
     List<PlannedApp> planned = live.planned();
-    Manifest manifest = pusher.conversion().manifest();
+    Manifest manifest = pusher.workspace().manifest();
     List<LoadedEnvironment> loaded = new ArrayList<>();
-    planned.forEach(p -> loaded.add(pusher.conversion().loader().load(p.plan().env())));
+    planned.forEach(p -> loaded.add(pusher.workspace().loader().load(p.plan().env())));
     Set<String> migrated = CleanupPlanner.migrated(manifest, loaded);
     PrintWriter out = root.spec.commandLine().getOut();
     List<Unverified> unverified = new ArrayList<>();
@@ -64,7 +65,7 @@ final class CleanupCommand implements Callable<Integer> {
       throw new EnvshiftException("cleanup refused: " + unverified.size()
           + " variable(s) not verified live; run envshift apply (or plan) and try again");
     }
-    CleanupPlan plan = CleanupPlanner.plan(pusher.conversion().root(), manifest, migrated);
+    CleanupPlan plan = CleanupPlanner.plan(pusher.workspace().root(), manifest, migrated);
     render(plan, out);
     if (plan.isEmpty()) {
       out.println("Nothing to clean up.");
@@ -74,7 +75,7 @@ final class CleanupCommand implements Callable<Integer> {
       out.println("Cancelled; nothing was removed.");
       return EnvshiftException.ERROR;
     }
-    new RepoCleaner(pusher.conversion().root()).execute(plan, java.util.Optional.of(manifest)).forEach(out::println);
+    new RepoCleaner(pusher.workspace().root()).execute(plan, java.util.Optional.of(manifest)).forEach(out::println);
     return 0;
   }
 

@@ -1,6 +1,7 @@
 package envshift.cli;
 
 import envshift.EnvshiftException;
+import envshift.convert.Workspace;
 import envshift.convert.EnvironmentLoader.LoadedEnvironment;
 import envshift.manifest.Environment;
 import envshift.pgp.Encryptor;
@@ -56,10 +57,10 @@ final class DotenvCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     DotenvFlavor dialect = parseFlavor(flavor);
-    Conversion conversion = new Conversion(root.context(), repo, keys);
+    Workspace conversion = root.workspace(repo, keys);
     Environment env = conversion.environment(DEVELOPMENT, "dotenv writes the development .env");
     LoadedEnvironment loaded = conversion.loader().load(env);
-    Conversion.report(loaded, root.spec.commandLine().getErr());
+    ConversionNotes.print(loaded, root.err());
 
     Path asked = target(conversion.root(), env);
     boolean encrypt = !plain && (isGpg(asked) || loaded.anySourceEncrypted());

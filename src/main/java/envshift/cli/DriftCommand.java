@@ -1,6 +1,8 @@
 package envshift.cli;
 
 import envshift.EnvshiftException;
+import envshift.audit.DriftAudit;
+import envshift.audit.LiveConfigs;
 import envshift.plan.DriftJson;
 import envshift.plan.DriftMarkdown;
 import envshift.plan.DriftReport;
@@ -65,7 +67,10 @@ final class DriftCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     checkOptions();
-    DriftAudit audit = new DriftAudit(root, repo, keys, heroku);
+    DriftAudit audit = new DriftAudit(repo.root(root.context()),
+        () -> root.workspace(repo, keys),
+        () -> new LiveConfigs(root.client(heroku), heroku.concurrency()),
+        loaded -> ConversionNotes.print(loaded, root.err()));
     DriftReport report;
     if (pipeline != null) {
       report = audit.pipeline(pipeline, includeReview);
@@ -74,7 +79,7 @@ final class DriftCommand implements Callable<Integer> {
     } else {
       report = audit.environments(envs, againstSource);
     }
-    PrintWriter out = root.spec.commandLine().getOut();
+    PrintWriter out = root.out();
     if (json) {
       out.println(DriftJson.render(report));
     } else if (markdown) {
@@ -101,7 +106,9 @@ final class DriftCommand implements Callable<Integer> {
     if (againstSource && (pipeline != null || !apps.isEmpty())) {
       throw EnvshiftException.usage("drift: --against-source goes with --env (it needs the repo)");
     }
-    boolean single = apps.size() == 1 || (envs.size() == 1 && !againstSource);
+    // --env is taken once per name, as every command's environment selection does
+    long distinctEnvs = envs.stream().distinct().count();
+    boolean single = apps.size() == 1 || (distinctEnvs == 1 && !againstSource);
     if (single) {
       throw EnvshiftException.usage("drift: name at least two apps or environments to compare"
           + " (or one --env with --against-source)");

@@ -1,6 +1,9 @@
 package envshift.cli;
 
 import envshift.EnvshiftException;
+import envshift.convert.Workspace;
+import envshift.heroku.HerokuClient;
+import envshift.push.PushService;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
@@ -54,6 +57,30 @@ public final class Envshift implements Runnable {
 
   Context context() {
     return context;
+  }
+
+  PrintWriter out() {
+    return spec.commandLine().getOut();
+  }
+
+  PrintWriter err() {
+    return spec.commandLine().getErr();
+  }
+
+  /** The API client, tracing to stderr with --debug. */
+  HerokuClient client(HerokuOptions heroku) {
+    return heroku.client(context, debug, err());
+  }
+
+  /** The repo opened for conversion, its keys built on first use. */
+  Workspace workspace(RepoOptions repo, KeyOptions keys) {
+    return repo.workspace(context, keys);
+  }
+
+  /** The push use case; conversion warnings go to stderr as each environment is converted. */
+  PushService push(RepoOptions repo, KeyOptions keys, HerokuOptions heroku) {
+    return new PushService(workspace(repo, keys), () -> client(heroku), heroku.concurrency(),
+        loaded -> ConversionNotes.print(loaded, err()));
   }
 
   @Override

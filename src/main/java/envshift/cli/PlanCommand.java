@@ -6,6 +6,7 @@ import envshift.plan.PlanJson;
 import envshift.plan.PlanText;
 import envshift.plan.RenderOptions;
 import envshift.push.LivePlan;
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -44,17 +45,18 @@ final class PlanCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Pusher pusher = new Pusher(root, repo, keys, heroku);
-    LivePlan live = pusher.plan(envs, prune);
+    LivePlan live = root.push(repo, keys, heroku).plan(envs, prune);
     Plan plan = live.plan();
-    var out = root.spec.commandLine().getOut();
+    PrintWriter out = root.out();
     if (json) {
       out.println(PlanJson.render(plan, reveal));
     } else {
       out.print(PlanText.render(plan, new RenderOptions(reveal, root.context().colour())));
     }
     out.flush();
-    Pusher.reportUnreadable(live, root.spec.commandLine().getErr());
+    // Apps that could not be read, one line each (plan prints no summary of outcomes).
+    live.unreadable().forEach(o -> root.err().println(
+        "envshift: " + o.env() + " → " + o.app() + ": " + o.why().orElse("failed")));
     if (live.anyUnreadable()) {
       return EnvshiftException.ERROR;
     }

@@ -1,6 +1,7 @@
 package envshift.cli;
 
 import envshift.EnvshiftException;
+import envshift.convert.Workspace;
 import envshift.manifest.Environment;
 import envshift.manifest.Manifest;
 import envshift.manifest.Source;
@@ -24,9 +25,9 @@ import java.util.stream.Collectors;
  * access.
  */
 final class RecipientsFinder {
-  private final Conversion conversion;
+  private final Workspace conversion;
 
-  RecipientsFinder(Conversion conversion) {
+  RecipientsFinder(Workspace conversion) {
     this.conversion = conversion;
   }
 

@@ -1,5 +1,6 @@
 package envshift.cli;
 
+import envshift.convert.Workspace;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -13,5 +14,10 @@ final class RepoOptions {
 
   Path root(Context ctx) {
     return (repo == null ? ctx.cwd() : ctx.cwd().resolve(repo)).normalize();
+  }
+
+  /** The repo opened for conversion, its keys from {@code keys} (built on first use). */
+  Workspace workspace(Context ctx, KeyOptions keys) {
+    return new Workspace(root(ctx), repoKeyring -> keys.keyRing(ctx, repoKeyring));
   }
 }

@@ -2,6 +2,7 @@ package envshift.cli;
 
 import envshift.EnvshiftException;
 import envshift.Secret;
+import envshift.convert.Workspace;
 import envshift.heroku.HerokuClient;
 import envshift.manifest.Environment;
 import envshift.plan.Generators;
@@ -41,7 +42,7 @@ final class RotateCommand implements Callable<Integer> {
 
   @Option(names = "--env", required = true, paramLabel = "NAME",
       description = "The environment (from envshift.yml) whose Heroku app to rotate on.")
-  String envName;
+  List<String> envNames;
 
   @Option(names = "--generator", paramLabel = "G", description = {
       "django-secret-key, hex:N, base64url:N, password:N or uuid. Default:",
@@ -65,8 +66,8 @@ final class RotateCommand implements Callable<Integer> {
   public Integer call() {
     confirm.requireYesWithoutTerminal(root.context());
     RotationPolicy.checkNames(names);
-    Conversion conversion = new Conversion(root.context(), repo, keys);
-    Environment env = conversion.manifest().environment(envName);
+    Workspace conversion = root.workspace(repo, keys);
+    Environment env = single(conversion.manifest().select(envNames, true));
     RotationPolicy.checkEnvironment(env, allowProduction);
     SecureRandom rng = new SecureRandom();
     Map<String, Secret> values = Rotator.generate(names, Optional.ofNullable(generator), rng);
@@ -88,19 +89,29 @@ final class RotateCommand implements Callable<Integer> {
     out.printf("rotated %s on %s (%s): release v%d%n", String.join(", ", rotated.names()), app,
         env.name(), rotated.release());
     rotated.backup().ifPresent(b -> out.println("backup of the previous config: " + b));
-    dev.ifPresent(d -> updateDev(conversion, d, rng, out));
+    dev.ifPresent(d -> updateDev(conversion, d, env.name(), rng, out));
     return 0;
   }
 
+  /** Rotation writes one app: a name given twice is taken once, two names are refused. */
+  private static Environment single(List<Environment> selected) {
+    if (selected.size() != 1) {
+      throw EnvshiftException.usage("rotate: name one environment with --env (got "
+          + selected.stream().map(Environment::name).toList() + ")");
+    }
+    return selected.get(0);
+  }
+
   /** Read (and decrypted) before anything is written, so a bad .env stops the rotation early. */
-  private Optional<DevDotenv> devDotenv(Conversion conversion) {
+  private Optional<DevDotenv> devDotenv(Workspace conversion) {
     Environment dev = conversion.manifest().environment(DotenvCommand.DEVELOPMENT);
     return Optional.of(DevDotenv.read(conversion.root(), dev.dotenv().orElse(".env"),
         DotenvCommand.parseFlavor(flavor), conversion.keyRing()));
   }
 
   /** The development values are generated apart: dev must never share staging's secret. */
-  private void updateDev(Conversion conversion, DevDotenv dev, SecureRandom rng, PrintWriter out) {
+  private void updateDev(Workspace conversion, DevDotenv dev, String envName, SecureRandom rng,
+      PrintWriter out) {
     List<String> held = dev.holding(names);
     if (held.isEmpty()) {
       out.println(dev.path() + (dev.exists() ? ": holds none of them, unchanged" : ": absent"));

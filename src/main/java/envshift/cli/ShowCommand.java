@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import envshift.EnvshiftException;
 import envshift.convert.EnvironmentLoader.LoadedEnvironment;
+import envshift.convert.Workspace;
 import envshift.manifest.Environment;
 import envshift.mapping.EnvVar;
 import java.io.PrintWriter;
@@ -41,13 +42,12 @@ final class ShowCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Conversion conversion = new Conversion(root.context(), repo, keys);
-    PrintWriter out = root.spec.commandLine().getOut();
-    PrintWriter err = root.spec.commandLine().getErr();
+    Workspace workspace = root.workspace(repo, keys);
+    PrintWriter out = root.out();
     List<LoadedEnvironment> loaded = new ArrayList<>();
-    for (Environment env : selected(conversion)) {
-      LoadedEnvironment e = conversion.loader().load(env);
-      Conversion.report(e, err);
+    for (Environment env : workspace.manifest().select(envs, false)) {
+      LoadedEnvironment e = workspace.loader().load(env);
+      ConversionNotes.print(e, root.err());
       loaded.add(e);
     }
     if (json) {
@@ -56,11 +56,6 @@ final class ShowCommand implements Callable<Integer> {
       loaded.forEach(e -> printHuman(e, out));
     }
     return 0;
-  }
-
-  private List<Environment> selected(Conversion conversion) {
-    if (envs.isEmpty()) return conversion.manifest().environments();
-    return envs.stream().map(conversion.manifest()::environment).toList();
   }
 
   private String value(EnvVar v) {
@@ -84,7 +79,7 @@ final class ShowCommand implements Callable<Integer> {
 
   private void printHuman(LoadedEnvironment e, PrintWriter out) {
     Environment env = e.environment();
-    String target = env.heroku().map(Targets::describe).orElse("no Heroku target");
+    String target = env.heroku().map(Object::toString).orElse("no Heroku target");
     out.printf("%s (%d variables, %s)%n", env.name(), e.vars().vars().size(), target);
     int width = e.vars().vars().keySet().stream().mapToInt(String::length).max().orElse(0);
     for (EnvVar v : e.vars().vars().values()) {

@@ -3,6 +3,8 @@ package envshift.manifest;
 import envshift.EnvshiftException;
 import envshift.mapping.MappingRules;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
@@ -52,6 +54,33 @@ public record Manifest(
                             .map(Environment::name)
                             .collect(Collectors.joining(", "))
                         + ")"));
+  }
+
+  /**
+   * The one environment selector of every command: the environments named (each taken once, in
+   * the order first named), or all of them when none is named. With {@code herokuOnly}, only
+   * environments with a Heroku target: naming one without is a usage error, and having none at
+   * all is an error.
+   */
+  public List<Environment> select(List<String> names, boolean herokuOnly) {
+    if (names.isEmpty()) {
+      List<Environment> all =
+          environments.stream().filter(e -> !herokuOnly || e.heroku().isPresent()).toList();
+      if (herokuOnly && all.isEmpty()) {
+        throw new EnvshiftException("no environment in " + file + " has a heroku target");
+      }
+      return all;
+    }
+    List<Environment> selected = new ArrayList<>();
+    for (String name : new LinkedHashSet<>(names)) {
+      Environment env = environment(name);
+      if (herokuOnly && env.heroku().isEmpty()) {
+        throw EnvshiftException.usage(
+            "environment " + name + " has no heroku target in " + file);
+      }
+      selected.add(env);
+    }
+    return List.copyOf(selected);
   }
 
   /** Checks the raw file against the rules and the repository, and builds the manifest. */

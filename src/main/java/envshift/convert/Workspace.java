@@ -1,54 +1,55 @@
-package envshift.cli;
+package envshift.convert;
 
 import envshift.EnvshiftException;
-import envshift.convert.EnvironmentLoader;
-import envshift.convert.SourceReader;
 import envshift.manifest.Environment;
 import envshift.manifest.Manifest;
 import envshift.manifest.ManifestLoader;
 import envshift.pgp.Decryptor;
 import envshift.pgp.KeyRing;
 import envshift.repo.BlackboxLayout;
-import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
- * What the conversion commands share: the repo's manifest, its keys (loaded lazily: a repo of
- * plaintext sources needs none) and the loader that turns an environment into env vars.
+ * A repo opened for conversion: its manifest, its keys and the loader that turns an environment
+ * into env vars. The key ring is built on first use, since a repo of plaintext sources needs none
+ * and building it may prompt for a passphrase.
  */
-final class Conversion {
+public final class Workspace {
   private final Path root;
   private final Manifest manifest;
-  private final Context ctx;
-  private final KeyOptions keys;
-  private KeyRing keyRing;
+  private final Function<Optional<Path>, KeyRing> keyRings;
   private final EnvironmentLoader loader;
+  private KeyRing keyRing;
 
-  Conversion(Context ctx, RepoOptions repo, KeyOptions keys) {
-    this.ctx = ctx;
-    this.keys = keys;
-    this.root = repo.root(ctx);
+  /**
+   * @param keyRings builds the key ring, given the repo's own public keyring (blackbox) if any
+   */
+  public Workspace(Path root, Function<Optional<Path>, KeyRing> keyRings) {
+    this.root = root;
+    this.keyRings = keyRings;
     this.manifest = ManifestLoader.load(root);
     this.loader =
         new EnvironmentLoader(manifest, new SourceReader(root, () -> new Decryptor(keyRing())));
   }
 
-  Path root() {
+  public Path root() {
     return root;
   }
 
   /** A path as the user would write it: relative to the repo when inside it. */
-  String shown(Path path) {
+  public String shown(Path path) {
     return path.startsWith(root) ? root.relativize(path).toString() : path.toString();
   }
 
-  Manifest manifest() {
+  public Manifest manifest() {
     return manifest;
   }
 
   /** An environment the command needs; its absence is bad input (exit 1), saying {@code why}. */
-  Environment environment(String name, String why) {
+  public Environment environment(String name, String why) {
     return manifest.environments().stream()
         .filter(e -> e.name().equals(name))
         .findFirst()
@@ -58,25 +59,21 @@ final class Conversion {
                     manifest.file() + ": no '" + name + "' environment (" + why + ")"));
   }
 
-  EnvironmentLoader loader() {
+  /** The selected environments converted, in order; the first bad source fails them all. */
+  public List<EnvironmentLoader.LoadedEnvironment> load(List<Environment> environments) {
+    return environments.stream().map(loader::load).toList();
+  }
+
+  public EnvironmentLoader loader() {
     return loader;
   }
 
-  KeyRing keyRing() {
-    if (keyRing == null) keyRing = keys.keyRing(ctx, repoKeyring());
+  public KeyRing keyRing() {
+    if (keyRing == null) keyRing = keyRings.apply(repoKeyring());
     return keyRing;
   }
 
-  Optional<Path> repoKeyring() {
+  public Optional<Path> repoKeyring() {
     return BlackboxLayout.find(root).flatMap(BlackboxLayout::pubring);
-  }
-
-  /** Parse warnings and mapping notes of a loaded environment, one line each, on stderr. */
-  static void report(EnvironmentLoader.LoadedEnvironment env, PrintWriter err) {
-    env.warnings()
-        .forEach(w -> err.println("envshift: warning: " + w.origin() + ": " + w.message()));
-    env.vars()
-        .notes()
-        .forEach(n -> err.println("envshift: note: " + n.origin() + ": " + n.message()));
   }
 }
