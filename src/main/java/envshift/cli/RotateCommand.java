@@ -86,8 +86,8 @@ final class RotateCommand implements Callable<Integer> {
       return EnvshiftException.ERROR;
     }
     Rotated rotated = rotator.rotate(prepared, values);
-    out.printf("rotated %s on %s (%s): release v%d%n", String.join(", ", rotated.names()), app,
-        env.name(), rotated.release());
+    out.printf("rotated %s on %s (%s): %s%n", String.join(", ", rotated.names()), app,
+        env.name(), rotated.release().describe());
     rotated.backup().ifPresent(b -> out.println("backup of the previous config: " + b));
     dev.ifPresent(d -> updateDev(conversion, d, env.name(), rng, out));
     return 0;

@@ -27,6 +27,8 @@ public final class HerokuClient {
       "Accept", "application/vnd.heroku+json; version=3.sdk",
       "Accept-Inclusion", "addon:plan,config_vars");
   private static final int MAX_PAGE = 1000;
+  /** Releases asked for per page when looking for the newest or the new ones. */
+  private static final int RELEASE_PAGE = 10;
   /** The variant and range the Heroku CLI sends with POST /filters/apps. */
   private static final Headers FILTERS = Headers.of(
       "Accept", "application/vnd.heroku+json; version=3.filters",
@@ -110,6 +112,10 @@ public final class HerokuClient {
     return List.copyOf(releases);
   }
 
+  /**
+   * The first of {@link #releases}: the newest only if the server honours {@code order=desc} (as
+   * the Heroku CLI assumes). For the release a write made, use {@link #watchReleases}.
+   */
   public Release latestRelease(String app) {
     List<Release> latest = releases(app, 1);
     if (latest.isEmpty()) {
@@ -117,6 +123,67 @@ public final class HerokuClient {
           Optional.empty(), null);
     }
     return latest.get(0);
+  }
+
+  /**
+   * Reads the app's newest release version now, before a write, so that {@link
+   * ReleaseWatch#created} can tell the release the write made (by version) afterwards.
+   */
+  public ReleaseWatch watchReleases(String app) {
+    return ReleaseWatch.start(this, app);
+  }
+
+  /**
+   * The app's highest release version by value (0 when it has none), whatever order the server
+   * sends. It asks for the newest {@value #RELEASE_PAGE} ({@code order=desc}). A page that comes
+   * back descending starts with the newest, so one request does, as on Heroku. A server or proxy
+   * that ignores the order sends the oldest first; a short page then still holds them all, and a
+   * full one is followed by a read of everything above its highest version (ascending, following
+   * Next-Range to the end): more requests on a long history, but the newest is never missed, as it
+   * would be with {@code max=1}.
+   */
+  int newestReleaseVersion(String app) {
+    Subject subject = Subject.app(app);
+    List<Release> page = releaseList(subject, app,
+        "version ..; order=desc,max=" + RELEASE_PAGE, RELEASE_PAGE);
+    int newest = highest(page, 0);
+    if (page.size() < RELEASE_PAGE || descending(page)) {
+      return newest;
+    }
+    return highest(releaseList(subject, app, "version ]" + newest + "..; max=" + MAX_PAGE,
+        Integer.MAX_VALUE), newest);
+  }
+
+  /**
+   * Every release above {@code version}, as sent: {@code Range: version ]N..} asks for just those
+   * (normally one page, one request), Next-Range is followed to the end, and callers filter by
+   * value, so a server that ignores the range or its order costs requests, not correctness.
+   */
+  List<Release> releasesAfter(String app, int version) {
+    return releaseList(Subject.app(app), app, "version ]" + version + "..; max=" + RELEASE_PAGE,
+        Integer.MAX_VALUE);
+  }
+
+  private List<Release> releaseList(Subject subject, String app, String range, int limit) {
+    List<Release> releases = new ArrayList<>();
+    for (JsonNode node : transport.getList(subject, Headers.of(), Optional.of(range), limit,
+        "apps", app, "releases")) {
+      releases.add(responses.release(subject, node));
+    }
+    return releases;
+  }
+
+  private static int highest(List<Release> releases, int floor) {
+    return releases.stream().mapToInt(Release::version).reduce(floor, Math::max);
+  }
+
+  private static boolean descending(List<Release> releases) {
+    for (int i = 1; i < releases.size(); i++) {
+      if (releases.get(i).version() >= releases.get(i - 1).version()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** GET /apps/{app}/releases/{version}/config-vars: the config as it was in that release. */

@@ -5,7 +5,8 @@ import java.util.Optional;
 
 /**
  * What apply did to one app. {@code release} is the Heroku release version a PATCH created;
- * {@code why} says why an app failed or was skipped, in one line that never holds a value.
+ * {@code why} says why an app failed or was skipped, or notes how sure an applied app's release
+ * is, in one line that never holds a value.
  */
 public record AppOutcome(
     String env, String app, Status status, Optional<Integer> release, Optional<String> why) {

@@ -4,7 +4,9 @@ import envshift.EnvshiftException;
 import envshift.Parallel;
 import envshift.Secret;
 import envshift.heroku.HerokuClient;
+import envshift.heroku.NewRelease;
 import envshift.heroku.PatchResult;
+import envshift.heroku.ReleaseWatch;
 import envshift.plan.AppOutcome;
 import envshift.plan.AppPlan;
 import envshift.plan.Verification;
@@ -21,7 +23,8 @@ import java.util.function.Consumer;
 /**
  * Applies plans, apps in parallel (bounded). Per app: re-read the live config and stop if it moved
  * since the plan; back it up (encrypted); send exactly one PATCH holding only the changes; verify
- * every key against the config the PATCH returned; look up the release it made. An app without
+ * every key against the config the PATCH returned; report the release it made, told by version
+ * (the newest one is read beside the re-check, the new ones after the PATCH). An app without
  * changes costs no request. A failing app never stops the others; a rejected token stops all.
  */
 public final class Applier {
@@ -70,6 +73,9 @@ public final class Applier {
     if (!plan.hasChanges()) {
       return done(outcome(plan, AppOutcome.Status.UNCHANGED, Optional.empty(), Optional.empty()));
     }
+    // The newest release before the PATCH, read beside the re-check (one round trip, not two).
+    CompletableFuture<ReleaseWatch> watch =
+        CompletableFuture.supplyAsync(() -> client.watchReleases(plan.app()), lookups);
     try {
       Map<String, Secret> now = client.configVars(plan.app());
       if (!now.equals(planned.live())) {
@@ -77,13 +83,14 @@ public final class Applier {
             + moved(planned.live(), now) + "); nothing written: plan and apply again"));
       }
       Optional<Path> backup = backups.map(b -> b.save(plan.app(), now));
+      ReleaseWatch releases = SidePool.join(watch);
       PatchResult result = client.patchConfigVars(plan.app(), plan.patch());
       List<String> wrong = Verification.mismatches(plan.patch(), result.config());
       if (!wrong.isEmpty()) {
         return done(failed(plan, "written, but Heroku returned other values for " + names(wrong)
             + backup.map(p -> "; the config before is backed up in " + p).orElse("")));
       }
-      return CompletableFuture.supplyAsync(() -> applied(plan), lookups);
+      return CompletableFuture.supplyAsync(() -> applied(plan, releases), lookups);
     } catch (EnvshiftException e) {
       LivePlanner.throwIfFatal(e);
       return done(failed(plan, e.getMessage()));
@@ -94,15 +101,10 @@ public final class Applier {
     return CompletableFuture.completedFuture(outcome);
   }
 
-  /** The PATCH took; a failed release lookup does not undo that, so the app is still applied. */
-  private AppOutcome applied(AppPlan plan) {
-    try {
-      int version = client.latestRelease(plan.app()).version();
-      return outcome(plan, AppOutcome.Status.APPLIED, Optional.of(version), Optional.empty());
-    } catch (EnvshiftException e) {
-      return outcome(plan, AppOutcome.Status.APPLIED, Optional.empty(),
-          Optional.of("release version unknown (" + e.getMessage() + ")"));
-    }
+  /** The PATCH took; a release that cannot be told does not undo that: the app is applied. */
+  private static AppOutcome applied(AppPlan plan, ReleaseWatch releases) {
+    NewRelease made = releases.created();
+    return outcome(plan, AppOutcome.Status.APPLIED, made.version(), made.note());
   }
 
   /** Which names were added, removed or changed: names only, never a value. */

@@ -4,6 +4,7 @@ import envshift.EnvshiftException;
 import envshift.Secret;
 import envshift.heroku.HerokuClient;
 import envshift.heroku.PatchResult;
+import envshift.heroku.ReleaseWatch;
 import envshift.plan.Generators;
 import envshift.plan.Verification;
 import envshift.push.BackupStore;
@@ -65,6 +66,7 @@ public final class Rotator {
           + "written (run again)");
     }
     Optional<Path> backup = backups.map(b -> b.save(app, now));
+    ReleaseWatch releases = client.watchReleases(app);
     Map<String, Optional<Secret>> patch = new TreeMap<>();
     newValues.forEach((name, value) -> patch.put(name, Optional.of(value)));
     PatchResult result = client.patchConfigVars(app, patch);
@@ -72,8 +74,8 @@ public final class Rotator {
     if (!wrong.isEmpty()) {
       throw restore(prepared, wrong, backup);
     }
-    int version = client.latestRelease(app).version();
-    return new Rotated(prepared.env(), app, List.copyOf(patch.keySet()), version, backup);
+    return new Rotated(prepared.env(), app, List.copyOf(patch.keySet()), releases.created(),
+        backup);
   }
 
   /** PATCHes the previous values of every rotated name back; the exception says how that went. */
@@ -85,12 +87,13 @@ public final class Rotator {
     String byHand = backup.map(b -> "; restore it with `envshift restore " + b + " --app "
         + p.app() + "`").orElse("");
     try {
+      ReleaseWatch releases = client.watchReleases(p.app());
       PatchResult back = client.patchConfigVars(p.app(), previous);
       List<String> still = Verification.mismatches(previous, back.config());
       if (still.isEmpty()) {
-        int version = client.latestRelease(p.app()).version();
         return new RotationException(failed + "; restored the previous values of "
-            + String.join(", ", previous.keySet()) + " (release v" + version + ")" + saved);
+            + String.join(", ", previous.keySet()) + " (" + releases.created().describe() + ")"
+            + saved);
       }
       return new RotationException(failed + "; restoring the previous values failed for "
           + String.join(", ", still) + byHand);

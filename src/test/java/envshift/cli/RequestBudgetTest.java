@@ -13,8 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The request budget of issue 3, read from the fake's request log over several apps: a changed
- * app costs at most 5 requests (config, add-ons, the re-check, the PATCH, the release) and exactly
- * one release; an unchanged app costs 2 and no release.
+ * app costs at most 6 requests (config, add-ons, the re-check, the newest release beside it, the
+ * PATCH, the new release: issue 8) and exactly one release; an unchanged app costs 2 and none.
  */
 class RequestBudgetTest {
   @TempDir Path home;
@@ -46,20 +46,20 @@ class RequestBudgetTest {
   }
 
   @Test
-  void aChangedAppCostsFiveRequestsAndOneReleaseAnUnchangedOneTwoAndNone() {
+  void aChangedAppCostsSixRequestsAndOneReleaseAnUnchangedOneTwoAndNone() {
     Map<String, Integer> releasesBefore = releases();
 
     Cli.Result r = world.apply(repo.toString());
 
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(requests("app-fresh")).containsExactlyInAnyOrder(
-        "GET config-vars", "GET addon-attachments", "GET config-vars", "PATCH config-vars",
-        "GET releases");
-    assertThat(requests("app-drifted")).hasSize(5);
+        "GET config-vars", "GET addon-attachments", "GET config-vars", "GET releases",
+        "PATCH config-vars", "GET releases");
+    assertThat(requests("app-drifted")).hasSize(6);
     assertThat(requests("app-same")).containsExactlyInAnyOrder(
         "GET config-vars", "GET addon-attachments");
     assertThat(requests("app-same-too")).hasSize(2);
-    assertThat(world.heroku.requests()).hasSize(14);
+    assertThat(world.heroku.requests()).hasSize(16);
     assertThat(releases()).containsEntry("app-fresh", releasesBefore.get("app-fresh") + 1)
         .containsEntry("app-drifted", releasesBefore.get("app-drifted") + 1)
         .containsEntry("app-same", releasesBefore.get("app-same"))

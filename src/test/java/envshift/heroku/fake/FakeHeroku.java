@@ -79,6 +79,15 @@ public final class FakeHeroku implements AutoCloseable {
     return this;
   }
 
+  /**
+   * When on, lists ignore a Range's {@code order=desc} and come oldest first, as a misbehaving
+   * proxy would; the rest of the Range (field, bounds, max, Next-Range) is still honoured.
+   */
+  public FakeHeroku ignoreRangeOrder(boolean ignore) {
+    settings.ignoreRangeOrder(ignore);
+    return this;
+  }
+
   /** Added before every response (also dropped ones). */
   public FakeHeroku latency(Duration latency) {
     settings.latency(latency);
@@ -103,6 +112,14 @@ public final class FakeHeroku implements AutoCloseable {
 
   public Map<String, String> config(String app) {
     return state.config(app);
+  }
+
+  /**
+   * Records a release that leaves the config as it is, as a deploy by someone else would (e.g.
+   * from an {@link #onRequest} hook, to land one between a client's reads).
+   */
+  public void addRelease(String app, String description) {
+    state.addRelease(app, description);
   }
 
   /** Attaches an add-on whose vars join the config and can no longer be PATCHed. */

@@ -180,6 +180,33 @@ class FakeHerokuTest {
   }
 
   @Test
+  void ignoringRangeOrderSendsReleasesOldestFirstAndPagesOnAscending() throws IOException {
+    for (int i = 0; i < 4; i++) {
+      heroku.setConfig("app-1", Map.of("N", "" + i));
+    }
+    heroku.ignoreRangeOrder(true);
+
+    Answer first = call("GET", "/apps/app-1/releases", null, "Range",
+        "version ..; order=desc,max=3");
+    assertThat(first.status()).isEqualTo(206);
+    assertThat(first.body()).extracting(r -> r.get("version").asInt()).containsExactly(1, 2, 3);
+    assertThat(first.headers().get("Next-Range")).isEqualTo("version ]3..; max=3");
+    Answer after = call("GET", "/apps/app-1/releases", null, "Range", "version ]3..; max=3");
+    assertThat(after.body()).extracting(r -> r.get("version").asInt()).containsExactly(4, 5);
+  }
+
+  @Test
+  void anAddedReleaseKeepsTheConfig() {
+    heroku.setConfig("app-1", Map.of("A", "1"));
+
+    heroku.addRelease("app-1", "Deploy 0a1b2c3");
+
+    assertThat(heroku.releases("app-1")).hasSize(3).last()
+        .satisfies(r -> assertThat(r.description()).isEqualTo("Deploy 0a1b2c3"));
+    assertThat(heroku.releaseConfig("app-1", 3)).isEqualTo(Map.of("A", "1"));
+  }
+
+  @Test
   void theServerPageSizeCapsTheRequestedMax() throws IOException {
     heroku.setConfig("app-1", Map.of("N", "1"));
     heroku.pageSize(1);

@@ -225,7 +225,7 @@ final class FakeRouter {
 
   private Reply paged(RecordedRequest request, List<String> fields, List<RangePage.Item> items) {
     RangePage.Page page = RangePage.page(request.getHeaders().get("Range"), fields, items,
-        settings.pageSize());
+        settings.pageSize(), settings.ignoreRangeOrder());
     return new Reply(page.status(), array(page.items()), page.headers());
   }
 

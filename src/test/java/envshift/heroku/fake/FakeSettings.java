@@ -13,6 +13,7 @@ final class FakeSettings {
   private volatile int pageSize = RangePage.DEFAULT_MAX;
   private volatile int rateLimitRemaining = 4500;
   private volatile Duration latency = Duration.ZERO;
+  private volatile boolean ignoreRangeOrder;
   private final Map<String, Queue<String>> patchOverrides = new ConcurrentHashMap<>();
 
   String token() {
@@ -48,6 +49,14 @@ final class FakeSettings {
 
   void latency(Duration latency) {
     this.latency = latency;
+  }
+
+  boolean ignoreRangeOrder() {
+    return ignoreRangeOrder;
+  }
+
+  void ignoreRangeOrder(boolean ignore) {
+    this.ignoreRangeOrder = ignore;
   }
 
   void overrideNextPatch(String name, String storedValue) {

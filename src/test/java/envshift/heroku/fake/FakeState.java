@@ -89,6 +89,11 @@ final class FakeState {
     }
   }
 
+  synchronized void addRelease(String idOrName, String description) {
+    AppState app = app(idOrName);
+    release(app, description, app.config);
+  }
+
   synchronized void attachAddon(String idOrName, String addonName, Map<String, String> vars) {
     AppState app = app(idOrName);
     String attachment = attachmentName(addonName, vars);

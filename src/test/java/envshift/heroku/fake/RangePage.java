@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
 /**
  * Heroku's Range pagination: {@code Range: <field> [[]start]..[end][; max=N[, order=asc|desc]]}.
  * A page that leaves items behind is a 206 with {@code Next-Range}; the last page has no Next-Range
- * (clients follow it while present). Bad ranges are 416.
+ * (clients follow it while present). Bad ranges are 416. With {@code ignoreOrder} an {@code
+ * order=desc} is accepted but not honoured, as by a misbehaving proxy: items come ascending.
  */
 final class RangePage {
   static final int DEFAULT_MAX = 200;
@@ -28,7 +29,8 @@ final class RangePage {
   private RangePage() {}
 
   /** {@code fields}: the sortable fields, the first being the default. */
-  static Page page(String header, List<String> fields, List<Item> items, int pageSize) {
+  static Page page(String header, List<String> fields, List<Item> items, int pageSize,
+      boolean ignoreOrder) {
     String field = fields.get(0);
     String start = "";
     String end = "";
@@ -49,7 +51,7 @@ final class RangePage {
         if (kv.length == 2 && kv[0].equals("max")) {
           max = parseMax(kv[1].strip());
         } else if (kv.length == 2 && kv[0].equals("order")) {
-          desc = order(kv[1].strip());
+          desc = order(kv[1].strip()) && !ignoreOrder;
         }
       }
     }
