@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The wiring behind {@code drift}: which apps (manifest environments, named apps or a pipeline's),
@@ -58,6 +59,8 @@ final class DriftAudit {
     Conversion conversion = new Conversion(root.context(), repo, keys);
     List<Environment> selected = select(conversion.manifest(), names);
     Map<String, Map<String, Secret>> declared = new HashMap<>();
+    Map<String, Set<String>> liveOwned = new HashMap<>();
+    selected.forEach(env -> liveOwned.put(env.name(), Set.copyOf(env.live())));
     if (againstSource) {
       for (Environment env : selected) {
         LoadedEnvironment loaded = conversion.loader().load(env);
@@ -70,8 +73,8 @@ final class DriftAudit {
     List<Finding> fromSource = new ArrayList<>();
     if (againstSource) {
       for (AppConfig app : live) {
-        fromSource.addAll(SourceDrift.compare(
-            app.label(), app.vars(), app.addonOwned(), declared.get(app.label())));
+        fromSource.addAll(SourceDrift.compare(app.label(), app.vars(), app.addonOwned(),
+            liveOwned.get(app.label()), declared.get(app.label())));
       }
     }
     return report.withFindings(fromSource);

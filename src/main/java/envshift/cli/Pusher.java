@@ -13,6 +13,7 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** Wiring shared by plan and apply: manifest environments with a Heroku target → live plans. */
 final class Pusher {
@@ -62,7 +63,7 @@ final class Pusher {
       Environment env = l.environment();
       try {
         String app = resolver.appFor(env.heroku().orElseThrow());
-        targets.add(new AppTarget(env.name(), app, l.vars().values()));
+        targets.add(new AppTarget(env.name(), app, l.vars().values(), Set.copyOf(env.live())));
       } catch (EnvshiftException e) {
         rethrowIfTokenRejected(e);
         unresolved.add(new AppOutcome(env.name(), Targets.describe(env.heroku().orElseThrow()),
