@@ -73,7 +73,6 @@ final class RotateCommand implements Callable<Integer> {
     Conversion conversion = new Conversion(root.context(), repo, keys);
     Environment env = conversion.manifest().environment(envName);
     RotationPolicy.checkEnvironment(env, allowProduction);
-    LiveRecord record = LiveRecord.prepare(conversion.root(), env.name(), names);
     SecureRandom rng = new SecureRandom();
     Map<String, Secret> values = Rotator.generate(names, Optional.ofNullable(generator), rng);
     Optional<DevDotenv> dev = alsoDotenv ? devDotenv(conversion) : Optional.empty();
@@ -87,6 +86,7 @@ final class RotateCommand implements Callable<Integer> {
     // After prepare, so an add-on's var gets the add-on's own rotation command instead.
     PrintWriter err = root.spec.commandLine().getErr();
     RotationPolicy.checkAlone(names, force, line -> err.println("envshift: " + line));
+    LiveRecord record = LiveRecord.prepare(conversion.root(), env.name(), names);
     PrintWriter out = root.spec.commandLine().getOut();
     out.printf("Rotating %s on %s (%s).%n", String.join(", ", names), app, env.name()).flush();
     if (!confirm.confirmed(root.context(), "Rotate these secrets?")) {

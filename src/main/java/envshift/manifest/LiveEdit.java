@@ -142,7 +142,7 @@ final class LiveEdit {
     lines.add(last + 1, indent + "live: " + flow(names));
   }
 
-  /** A flow list starts with '[' after {@code live:} (or on the next line); a block one with '-'. */
+  /** A flow list starts with '[' after {@code live:} (or on the next line); a block list, '-'. */
   private boolean isFlow(Sequence seq, Mapping.Entry live) {
     String line = lines.get(seq.line() - 1);
     String value = seq.line() == live.line() ? line.substring(line.indexOf(':') + 1) : line;

@@ -7,7 +7,8 @@ import java.util.Optional;
 /**
  * One config var in a plan. {@code oldValue} is the live value, {@code newValue} the source's;
  * which of them must be present depends on the action (either or both for PROTECTED and LIVE,
- * which are never sent), and {@code addon} is present exactly for PROTECTED. toString() is the record's, which is safe: {@link Secret#toString()} shows lengths.
+ * which are never sent), and {@code addon} is present exactly for PROTECTED. toString() is the
+ * record's, which is safe: {@link Secret#toString()} shows lengths.
  */
 public record Change(
     String name,
