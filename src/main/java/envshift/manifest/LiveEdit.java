@@ -24,7 +24,7 @@ final class LiveEdit {
   private static final Pattern INDENT = Pattern.compile("^[ ]*");
   private static final Pattern ITEM = Pattern.compile("^\\s*-\\s+");
   private static final Pattern EMPTY_VALUE =
-      Pattern.compile("^(\\s*live\\s*:)\\s*(?:~|null|Null|NULL)?(\\s+#.*)?$");
+      Pattern.compile("^(\\s*live\\s*:)(?:\\s*(?:~|null|Null|NULL))?(\\s+#.*)?\\s*$");
   /** Plain scalars YAML 1.1 would read as a bool or null: quoted. */
   private static final Pattern RESOLVES = Pattern.compile("(?i)y|n|yes|no|true|false|on|off|null");
 
