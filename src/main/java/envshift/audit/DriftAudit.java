@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -64,6 +65,8 @@ public final class DriftAudit {
     Workspace workspace = workspaces.get();
     List<Environment> selected = workspace.manifest().select(names, true);
     Map<String, Map<String, Secret>> declared = new HashMap<>();
+    Map<String, Set<String>> liveOwned = new HashMap<>();
+    selected.forEach(env -> liveOwned.put(env.name(), Set.copyOf(env.live())));
     if (againstSource) {
       for (Environment env : selected) {
         LoadedEnvironment loaded = workspace.loader().load(env);
@@ -76,8 +79,8 @@ public final class DriftAudit {
     List<Finding> fromSource = new ArrayList<>();
     if (againstSource) {
       for (AppConfig app : configs) {
-        fromSource.addAll(SourceDrift.compare(
-            app.label(), app.vars(), app.addonOwned(), declared.get(app.label())));
+        fromSource.addAll(SourceDrift.compare(app.label(), app.vars(), app.addonOwned(),
+            liveOwned.get(app.label()), declared.get(app.label())));
       }
     }
     return report.withFindings(fromSource);

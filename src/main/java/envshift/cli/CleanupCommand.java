@@ -54,9 +54,12 @@ final class CleanupCommand implements Callable<Integer> {
       if (loaded.get(i).sources().stream().noneMatch(src -> migrated.contains(src.path()))) {
         continue;
       }
-      unverified.addAll(CleanupCheck.check(plan, loaded.get(i), migrated, manifest.rules()));
-      out.printf("%s (%s): %d variables live as migrated, %d add-on owned%n", plan.env(),
-          plan.app(), plan.count(Action.UNCHANGED), plan.count(Action.PROTECTED));
+      Set<String> rotated = Set.copyOf(manifest.environment(plan.env()).live());
+      unverified.addAll(
+          CleanupCheck.check(plan, loaded.get(i), migrated, manifest.rules(), rotated));
+      out.printf("%s (%s): %d variables live as migrated, %d add-on owned%s%n", plan.env(),
+          plan.app(), plan.count(Action.UNCHANGED), plan.count(Action.PROTECTED),
+          rotated.isEmpty() ? "" : ", " + rotated.size() + " rotated (live:)");
     }
     if (!unverified.isEmpty()) {
       out.println("Not verified (nothing was removed):");

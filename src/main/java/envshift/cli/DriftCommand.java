@@ -18,14 +18,15 @@ import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code envshift drift}: compares config vars across apps (and with {@code --against-source}, each
- * app with its sources) without showing a value. Exit 0 without findings, 2 with, 1 on error.
+ * app with its sources) without showing a value. Exit 0 without differences, 2 with, 1 on error
+ * (a {@code live} finding, a var owned by the app since a rotation, is not a difference).
  */
 @Command(
     name = "drift",
     mixinStandardHelpOptions = true,
     description = {
       "Compare config vars across apps, and against the repo, without showing values.",
-      "Exit 0: no findings; 2: findings; 1: error."
+      "Exit 0: no findings (or only 'live' ones); 2: findings; 1: error."
     })
 final class DriftCommand implements Callable<Integer> {
   /** Drift only reads, so it keeps more apps in flight than the commands that write. */
@@ -88,7 +89,7 @@ final class DriftCommand implements Callable<Integer> {
       out.print(DriftTable.render(report, root.context().colour()));
     }
     out.flush();
-    return report.hasFindings() ? EnvshiftException.DIFFERENCES : EnvshiftException.OK;
+    return report.hasDifferences() ? EnvshiftException.DIFFERENCES : EnvshiftException.OK;
   }
 
   /** Usage errors (exit 64) before anything is read. */

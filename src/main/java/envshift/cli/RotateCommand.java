@@ -8,6 +8,7 @@ import envshift.manifest.Environment;
 import envshift.plan.Generators;
 import envshift.push.TargetResolver;
 import envshift.rotate.DevDotenv;
+import envshift.rotate.LiveRecord;
 import envshift.rotate.Prepared;
 import envshift.rotate.Rotated;
 import envshift.rotate.RotationPolicy;
@@ -52,6 +53,10 @@ final class RotateCommand implements Callable<Integer> {
   @Option(names = "--allow-production", description = "Allow a production environment or stage.")
   boolean allowProduction;
 
+  @Option(names = "--force", description = "Also rotate vars an external service issues (API keys,"
+      + " tokens, passwords, URLs); you then give that service the new value.")
+  boolean force;
+
   @Option(names = "--also-dotenv", description = "Also give the rotated names a new (different) "
       + "value in the development .env, when it holds them.")
   boolean alsoDotenv;
@@ -79,6 +84,10 @@ final class RotateCommand implements Callable<Integer> {
         () -> new RecipientsFinder(conversion).recipients("pass --no-backup"),
         conversion.keyRing(), Clock.systemUTC()));
     Prepared prepared = rotator.prepare(env.name(), app, names);
+    // After prepare, so an add-on's var gets the add-on's own rotation command instead.
+    PrintWriter err = root.spec.commandLine().getErr();
+    RotationPolicy.checkAlone(names, force, line -> err.println("envshift: " + line));
+    LiveRecord record = LiveRecord.prepare(conversion.root(), env.name(), names);
     PrintWriter out = root.spec.commandLine().getOut();
     out.printf("Rotating %s on %s (%s).%n", String.join(", ", names), app, env.name()).flush();
     if (!confirm.confirmed(root.context(), "Rotate these secrets?")) {
@@ -89,6 +98,7 @@ final class RotateCommand implements Callable<Integer> {
     out.printf("rotated %s on %s (%s): %s%n", String.join(", ", rotated.names()), app,
         env.name(), rotated.release().describe());
     rotated.backup().ifPresent(b -> out.println("backup of the previous config: " + b));
+    record.write().ifPresent(out::println);
     dev.ifPresent(d -> updateDev(conversion, d, env.name(), rng, out));
     return 0;
   }

@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 
 /**
  * Text edits of envshift.yml that keep the user's comments and layout: only the lines that name a
- * removed source change. Works on the line each source was read from (Source.manifestLine).
+ * removed source, or the {@code live:} list that gains a name, change.
  */
 public final class ManifestEditor {
   private ManifestEditor() {}
@@ -37,6 +37,15 @@ public final class ManifestEditor {
     }
     drop.stream().sorted((a, b) -> b - a).forEach(i -> lines.remove((int) i));
     return String.join(crlf ? "\r\n" : "\n", lines);
+  }
+
+  /**
+   * The manifest text with {@code names} appended to {@code environments.ENV.live} (created when
+   * absent); names already listed are skipped, so the text comes back unchanged when none is new.
+   * A layout that cannot be edited in place is a {@link ManifestException} saying to edit by hand.
+   */
+  public static String withLive(String text, String env, List<String> names) {
+    return LiveEdit.apply(text, ManifestLoader.FILE_NAME, env, names);
   }
 
   private static String withoutFlowItem(String line, String path) {

@@ -22,12 +22,16 @@ record ManifestFile(
   /** A value and the line it is on. */
   record Located<T>(T value, int line) {}
 
-  /** One entry under {@code environments:}; {@code name.line()} is the line of its key. */
+  /**
+   * One entry under {@code environments:}; {@code name.line()} is the line of its key. {@code live}
+   * lists the vars that belong to the Heroku app since {@code envshift rotate}.
+   */
   record Env(
       Located<String> name,
       Optional<Located<List<Located<String>>>> sources,
       Optional<Located<String>> dotenv,
-      Optional<Heroku> heroku) {}
+      Optional<Heroku> heroku,
+      Optional<Located<List<Located<String>>>> live) {}
 
   record Heroku(
       int line,

@@ -20,7 +20,7 @@ final class ManifestReader {
   static final List<String> TOP_KEYS =
       List.of("version", "recipients", "environments", "rename", "drop", "secrets", "same",
           "env_specific");
-  static final List<String> ENV_KEYS = List.of("sources", "dotenv", "heroku");
+  static final List<String> ENV_KEYS = List.of("sources", "dotenv", "heroku", "live");
   static final List<String> HEROKU_KEYS = List.of("app", "pipeline", "stage");
 
   private final String file;
@@ -64,7 +64,8 @@ final class ManifestReader {
           new Located<>(e.key(), e.line()),
           value(env, "sources").map(n -> strings(n, path + ".sources")),
           value(env, "dotenv").map(n -> string(n, path + ".dotenv")),
-          value(env, "heroku").map(n -> heroku(n, path + ".heroku"))));
+          value(env, "heroku").map(n -> heroku(n, path + ".heroku")),
+          value(env, "live").map(n -> strings(n, path + ".live"))));
     }
     return new Located<>(out, envs.line());
   }

@@ -93,7 +93,37 @@ final class ManifestValidator {
     }
     Optional<String> dotenv = env.dotenv().map(d -> paths.inside(d, "dotenv"));
     Optional<HerokuTarget> heroku = env.heroku().map(h -> heroku(h, path + ".heroku"));
-    return new Environment(name, checked, dotenv, heroku, new Origin(file, env.name().line()));
+    List<String> live = live(env, path);
+    return new Environment(name, checked, dotenv, heroku, new Origin(file, env.name().line()),
+        live);
+  }
+
+  /**
+   * The vars the app owns since they were rotated: config var names, each once, and only where
+   * there is an app to own them.
+   */
+  private List<String> live(Env env, String path) {
+    if (env.live().isEmpty()) return List.of();
+    Located<List<Located<String>>> list = env.live().get();
+    if (env.heroku().isEmpty()) {
+      throw error(list.line(), path + ".live: only goes with heroku (the vars a rotation left "
+          + "on the app)");
+    }
+    Map<String, Integer> seen = new HashMap<>();
+    List<Located<String>> names = list.value();
+    for (int i = 0; i < names.size(); i++) {
+      Located<String> n = names.get(i);
+      String at = path + ".live[" + i + "]";
+      EnvVar.nameProblem(n.value()).ifPresent(problem -> {
+        throw error(n.line(), at + ": '" + n.value() + "' " + problem);
+      });
+      Integer first = seen.putIfAbsent(n.value(), n.line());
+      if (first != null) {
+        throw error(n.line(), at + ": " + n.value() + " is listed twice (first at line " + first
+            + ")");
+      }
+    }
+    return names.stream().map(Located::value).toList();
   }
 
   /** Two environments writing to the same .env or the same app would overwrite each other. */

@@ -12,6 +12,11 @@ public enum Action {
   KEEP,
   /** Owned by an add-on: never sent, whatever the source says. */
   PROTECTED,
+  /**
+   * Owned by the app since {@code envshift rotate} (the manifest's {@code live:}): its source
+   * value is retired, so it is never sent, whatever the source says, not even with --prune.
+   */
+  LIVE,
   /** In both with the same value: not sent. */
   UNCHANGED;
 

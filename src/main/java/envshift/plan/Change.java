@@ -6,8 +6,9 @@ import java.util.Optional;
 
 /**
  * One config var in a plan. {@code oldValue} is the live value, {@code newValue} the source's;
- * which of them must be present depends on the action, and {@code addon} is present exactly for
- * PROTECTED. toString() is the record's, which is safe: {@link Secret#toString()} shows lengths.
+ * which of them must be present depends on the action (either or both for PROTECTED and LIVE,
+ * which are never sent), and {@code addon} is present exactly for PROTECTED. toString() is the
+ * record's, which is safe: {@link Secret#toString()} shows lengths.
  */
 public record Change(
     String name,
@@ -25,11 +26,11 @@ public record Change(
     if (addon.isPresent() != (action == Action.PROTECTED)) {
       throw new IllegalArgumentException(name + ": addon is set exactly for PROTECTED");
     }
-    boolean needsOld = action != Action.ADD && action != Action.PROTECTED;
+    boolean owned = action == Action.PROTECTED || action == Action.LIVE;
+    boolean needsOld = action != Action.ADD;
     boolean needsNew =
         action == Action.ADD || action == Action.CHANGE || action == Action.UNCHANGED;
-    if (action != Action.PROTECTED
-        && (oldValue.isPresent() != needsOld || newValue.isPresent() != needsNew)) {
+    if (!owned && (oldValue.isPresent() != needsOld || newValue.isPresent() != needsNew)) {
       throw new IllegalArgumentException(name + ": old/new values do not fit " + action);
     }
   }
@@ -54,5 +55,9 @@ public record Change(
 
   static Change owned(String name, Optional<Secret> live, Optional<Secret> source, String addon) {
     return new Change(name, Action.PROTECTED, live, source, Optional.of(addon));
+  }
+
+  static Change liveOwned(String name, Optional<Secret> live, Optional<Secret> source) {
+    return new Change(name, Action.LIVE, live, source, Optional.empty());
   }
 }

@@ -64,6 +64,11 @@ public record DriftReport(
     return !findings.isEmpty();
   }
 
+  /** True when a finding is a difference (drift exits 2); LIVE findings alone are not. */
+  public boolean hasDifferences() {
+    return findings.stream().anyMatch(f -> f.kind().isDifference());
+  }
+
   /** This report with more findings, e.g. {@link SourceDrift}'s, merged in order. */
   public DriftReport withFindings(List<Finding> more) {
     List<Finding> all = new ArrayList<>(findings);

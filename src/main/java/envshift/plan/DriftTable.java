@@ -99,6 +99,7 @@ public final class DriftTable {
   }
 
   private static String kindColour(Finding.Kind kind) {
+    if (!kind.isDifference()) return Ansi.CYAN;
     return kind == Finding.Kind.SAME_SECRET || kind == Finding.Kind.MUST_MATCH
         ? Ansi.RED
         : Ansi.YELLOW;

@@ -7,7 +7,7 @@ import java.util.Objects;
 /**
  * One drift problem about one variable. What {@code envs} holds depends on the kind: where the
  * variable is absent (MISSING), the apps sharing one value (SAME_SECRET), every app holding it
- * (MUST_MATCH), or the one environment compared with its source (CHANGED, ADDED, REMOVED).
+ * (MUST_MATCH), or the one environment compared with its source (CHANGED, ADDED, REMOVED, LIVE).
  */
 public record Finding(String name, Kind kind, List<String> envs) {
   /** The closed set of drift problems. */
@@ -23,7 +23,17 @@ public record Finding(String name, Kind kind, List<String> envs) {
     /** Live only, not in the source. */
     ADDED,
     /** In the source, not live. */
-    REMOVED;
+    REMOVED,
+    /**
+     * Owned by the app since a rotation (the manifest's {@code live:}): not compared with the
+     * source, whose value is retired. Listed so it stays visible, but not a difference.
+     */
+    LIVE;
+
+    /** True for the kinds that make drift exit 2; LIVE is the expected state after a rotation. */
+    public boolean isDifference() {
+      return this != LIVE;
+    }
 
     /** The word used in JSON and text: {@code missing}, {@code same-secret}, … */
     public String label() {

@@ -17,6 +17,8 @@ final class FindingText {
       case CHANGED -> "live value in " + envs + " differs from the source";
       case ADDED -> "live in " + envs + " but not in the source";
       case REMOVED -> "in the source but not live in " + envs;
+      case LIVE -> "owned by the app in " + envs + " since it was rotated (live:); the source "
+          + "value is retired, not compared";
     };
   }
 

@@ -9,8 +9,12 @@ import java.util.Optional;
  * The machine rendering of a {@link Plan}, a stable contract:
  *
  * <pre>{"apps":[{"env":..,"app":..,"changes":[{"name":..,"action":"add|change|remove","old":..,
- * "new":..}],"unchanged":N,"protected":[{"name":..,"addon":..}],"kept":[..]}],
- * "summary":{"add":N,"change":N,"remove":N}}</pre>
+ * "new":..}],"unchanged":N,"protected":[{"name":..,"addon":..}],"live":[{"name":..,"set":B}],
+ * "kept":[..]}],"summary":{"add":N,"change":N,"remove":N}}</pre>
+ *
+ * <p>{@code changes} holds what is sent; add-on owned vars are under {@code protected}, vars owned
+ * by the app since a rotation (the manifest's {@code live:}) under {@code live}, with
+ * {@code set: false} when the app does not hold one.
  *
  * <p>Values are masks ({@code "<12 chars>"}) unless {@code reveal}; an absent side is null. One
  * line, no trailing newline.
@@ -47,6 +51,10 @@ public final class PlanJson {
     ArrayNode owned = node.putArray("protected");
     for (Change c : app.changes(Action.PROTECTED)) {
       owned.addObject().put("name", c.name()).put("addon", c.addon().orElseThrow());
+    }
+    ArrayNode live = node.putArray("live");
+    for (Change c : app.changes(Action.LIVE)) {
+      live.addObject().put("name", c.name()).put("set", c.oldValue().isPresent());
     }
     node.set("kept", Json.strings(app.changes(Action.KEEP).stream().map(Change::name).toList()));
     return node;

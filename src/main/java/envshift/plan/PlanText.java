@@ -6,9 +6,9 @@ import java.util.List;
 
 /**
  * The human rendering of a {@link Plan}. Per app: a header {@code env → app}, then the changes
- * grouped by action in a fixed order (add, change, delete, unchanged count, protected, kept), names
- * sorted within each group because the plan is sorted by name. Values are masks unless revealed.
- * Ends with one summary line and a newline.
+ * grouped by action in a fixed order (add, change, delete, unchanged count, protected, live, kept),
+ * names sorted within each group because the plan is sorted by name. Values are masks unless
+ * revealed. Ends with one summary line and a newline.
  */
 public final class PlanText {
   private static final String ARROW = " → ";
@@ -46,6 +46,10 @@ public final class PlanText {
       String addon = c.addon().orElseThrow();
       String text = "! " + c.name() + " owned by add-on " + addon + ", left alone";
       lines.add(paint(text, Ansi.CYAN, o));
+    }
+    for (Change c : app.changes(Action.LIVE)) {
+      String missing = c.oldValue().isEmpty() ? " (not set on " + app.app() + ")" : "";
+      lines.add(paint("= " + c.name() + " live (rotated), left alone" + missing, Ansi.CYAN, o));
     }
     for (Change c : app.changes(Action.KEEP)) {
       lines.add(paint("  " + c.name() + " kept (live only; --prune would delete it)", Ansi.DIM, o));

@@ -58,8 +58,8 @@ public final class LivePlanner {
         CompletableFuture.supplyAsync(() -> client.addonOwnedVars(target.app()), addonReads);
     try {
       Map<String, Secret> live = client.configVars(target.app());
-      AppPlan plan = Planner.plan(
-          target.env(), target.app(), live, SidePool.join(owned), target.desired(), prune);
+      AppPlan plan = Planner.plan(target.env(), target.app(), live, SidePool.join(owned),
+          target.liveOwned(), target.desired(), prune);
       return new Read(Optional.of(new PlannedApp(plan, live)), Optional.empty());
     } catch (EnvshiftException e) {
       owned.cancel(true);

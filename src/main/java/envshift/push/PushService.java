@@ -9,6 +9,7 @@ import envshift.plan.AppOutcome;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -69,7 +70,7 @@ public final class PushService {
       Environment env = l.environment();
       try {
         String app = resolver.appFor(env.heroku().orElseThrow());
-        targets.add(new AppTarget(env.name(), app, l.vars().values()));
+        targets.add(new AppTarget(env.name(), app, l.vars().values(), Set.copyOf(env.live())));
       } catch (EnvshiftException e) {
         LivePlanner.throwIfFatal(e);
         unresolved.add(new AppOutcome(env.name(), env.heroku().orElseThrow().toString(),

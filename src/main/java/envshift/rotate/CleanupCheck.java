@@ -15,8 +15,9 @@ import java.util.regex.Pattern;
 /**
  * Whether an environment's legacy files can go: every variable they declare, after the manifest's
  * renames and drops, must be live with the same value (add-on owned ones excepted: the add-on sets
- * them), and no setting of theirs may have been skipped by the parser, and so never converted,
- * unless the manifest drops it: it was never pushed, so deleting its only copy would lose it.
+ * them; live-owned ones too: rotated, their legacy value is known to be retired), and no setting
+ * of theirs may have been skipped by the parser, and so never converted, unless the manifest drops
+ * it: it was never pushed, so deleting its only copy would lose it.
  */
 public final class CleanupCheck {
   /** The parser's warning for a skipped setting: "NAME: skipped (why)". */
@@ -33,8 +34,15 @@ public final class CleanupCheck {
    */
   public static List<Unverified> check(AppPlan plan, LoadedEnvironment loaded,
       Set<String> migrated, MappingRules rules) {
+    return check(plan, loaded, migrated, rules, Set.of());
+  }
+
+  /** As above; {@code liveOwned} are the environment's {@code live:} names, verified as such. */
+  public static List<Unverified> check(AppPlan plan, LoadedEnvironment loaded,
+      Set<String> migrated, MappingRules rules, Set<String> liveOwned) {
     List<Unverified> found = new ArrayList<>();
     for (Change c : plan.changes()) {
+      if (liveOwned.contains(c.name())) continue;
       if (c.action() == Action.ADD) {
         found.add(new Unverified(plan.env(), c.name(), "not live on " + plan.app()));
       } else if (c.action() == Action.CHANGE) {
@@ -45,7 +53,8 @@ public final class CleanupCheck {
     for (ParseWarning w : loaded.warnings()) {
       if (!migrated.contains(w.origin().file())) continue;
       for (String name : skippedNames(w.message())) {
-        if (!rules.drop().contains(name) && !converted(name, loaded, rules)) {
+        if (!rules.drop().contains(name) && !converted(name, loaded, rules)
+            && !liveOwned.contains(rules.rename().getOrDefault(name, name))) {
           found.add(new Unverified(plan.env(), name, "skipped when converting (" + w.origin()
               + "), so never pushed; add it to drop: in envshift.yml once it lives elsewhere"));
         }

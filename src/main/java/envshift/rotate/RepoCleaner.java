@@ -10,6 +10,7 @@ import java.util.HashSet;
 import envshift.manifest.Manifest;
 import envshift.manifest.ManifestEditor;
 import envshift.manifest.ManifestLoader;
+import envshift.manifest.ManifestWriter;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -72,16 +73,13 @@ public final class RepoCleaner {
   }
 
   private boolean dropSources(Manifest manifest, List<String> removed) {
-    Path file = root.resolve(ManifestLoader.FILE_NAME);
     try {
-      String text = Files.readString(file, StandardCharsets.UTF_8);
+      String text = ManifestWriter.read(root);
       String edited = ManifestEditor.withoutSources(text, manifest, Set.copyOf(removed));
-      if (edited.equals(text)) return false;
-      Files.writeString(file, edited, StandardCharsets.UTF_8);
-      return true;
-    } catch (IOException e) {
+      return ManifestWriter.replace(root, text, edited);
+    } catch (EnvshiftException e) {
       throw new EnvshiftException(ManifestLoader.FILE_NAME + ": cannot update the sources ("
-          + e.getClass().getSimpleName() + "); remove the deleted files from it by hand", e);
+          + e.getMessage() + "); remove the deleted files from it by hand", e);
     }
   }
 

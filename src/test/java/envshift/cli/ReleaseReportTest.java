@@ -49,7 +49,8 @@ class ReleaseReportTest {
 
   @Test
   void rotateReportsTheReleaseItCreatedWhenTheListComesOldestFirst() {
-    Cli.Result r = world.run("rotate", "TOKEN", "--env", APP, "--repo", repo.toString(), "--yes",
+    Cli.Result r = world.run("rotate", "TOKEN", "--force", "--env", APP, "--repo", repo.toString(),
+        "--yes",
         "--no-backup", "--secret-key", PushWorld.DEPLOY_KEY);
 
     assertThat(r.code()).as(r.err()).isZero();
@@ -87,7 +88,8 @@ class ReleaseReportTest {
   void rotateNamesAnotherWritersReleaseToo() {
     landADeployBeforeThePatch();
 
-    Cli.Result r = world.run("rotate", "TOKEN", "--env", APP, "--repo", repo.toString(), "--yes",
+    Cli.Result r = world.run("rotate", "TOKEN", "--force", "--env", APP, "--repo", repo.toString(),
+        "--yes",
         "--no-backup", "--secret-key", PushWorld.DEPLOY_KEY);
 
     assertThat(r.code()).as(r.err()).isZero();

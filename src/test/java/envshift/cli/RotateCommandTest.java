@@ -74,7 +74,7 @@ class RotateCommandTest {
   @Test
   void rotatesEveryNameInOnePatchAndPrintsTheReleaseAndNamesButNoValue() {
     Cli.Result r = rotate("DJANGO_SECRET_KEY", "EMAIL_HOST_PASSWORD", "--env", "staging", "--yes",
-        "--backup-dir", backups.toString());
+        "--backup-dir", backups.toString(), "--force");
 
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(heroku.count("PATCH", "/apps/" + STAGING + "/config-vars")).isEqualTo(1);
@@ -120,7 +120,7 @@ class RotateCommandTest {
   }
 
   @Test
-  void afterRotationTheLiveValueDriftsFromTheSourceAsChanged() {
+  void afterRotationTheVarIsLiveOwnedAndDriftAgainstTheSourceShowsItAsLiveWithExitZero() {
     assertThat(sourceDrift()).isEmpty();
     Cli.Result before = driftAgainstSource();
     assertThat(before.code()).as(before.err()).isZero();
@@ -128,12 +128,15 @@ class RotateCommandTest {
     Cli.Result r = rotate("DJANGO_SECRET_KEY", "--env", "staging", "--yes", "--no-backup");
 
     assertThat(r.code()).as(r.err()).isZero();
+    assertThat(ManifestLoader.load(repo).environment("staging").live())
+        .containsExactly("DJANGO_SECRET_KEY");
     assertThat(sourceDrift()).containsExactly(
-        new Finding("DJANGO_SECRET_KEY", Finding.Kind.CHANGED, List.of("staging")));
+        new Finding("DJANGO_SECRET_KEY", Finding.Kind.LIVE, List.of("staging")));
     Cli.Result after = driftAgainstSource();
-    assertThat(after.code()).as(after.err()).isEqualTo(2);
+    assertThat(after.code()).as(after.err()).isZero();
     assertThat(after.out())
-        .contains("{\"name\":\"DJANGO_SECRET_KEY\",\"kind\":\"changed\",\"envs\":[\"staging\"]}");
+        .contains("{\"name\":\"DJANGO_SECRET_KEY\",\"kind\":\"live\",\"envs\":[\"staging\"]}")
+        .doesNotContain("\"changed\"");
     assertThat(after.both()).doesNotContain(Cli.CANARY);
   }
 
@@ -150,7 +153,8 @@ class RotateCommandTest {
     Map<String, Secret> declared = loader.load("staging").vars().values();
     Map<String, Secret> live = new LinkedHashMap<>();
     heroku.config(STAGING).forEach((k, v) -> live.put(k, Secret.of(v)));
-    return SourceDrift.compare("staging", live, Map.of(), declared);
+    return SourceDrift.compare("staging", live, Map.of(),
+        java.util.Set.copyOf(manifest.environment("staging").live()), declared);
   }
 
   @Test
@@ -158,7 +162,7 @@ class RotateCommandTest {
     heroku.overrideNextPatch("DJANGO_SECRET_KEY", "raced-by-someone-else");
 
     Cli.Result r = rotate("DJANGO_SECRET_KEY", "EMAIL_HOST_PASSWORD", "--env", "staging", "--yes",
-        "--backup-dir", backups.toString());
+        "--backup-dir", backups.toString(), "--force");
 
     assertThat(r.code()).isEqualTo(1);
     assertThat(r.err()).contains("verification failed for DJANGO_SECRET_KEY")
@@ -267,7 +271,7 @@ class RotateCommandTest {
 
     Cli.Result r = cli().cwd(dotenvRepo).run("rotate", "--api-url", heroku.url(),
         "DJANGO_SECRET_KEY", "SENTRY_DSN", "--env", "staging", "--also-dotenv", "--yes",
-        "--no-backup", "--secret-key", key);
+        "--no-backup", "--secret-key", key, "--force");
 
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.out()).contains("configs/.env.gpg: new development value for DJANGO_SECRET_KEY"

@@ -41,7 +41,7 @@ class ManifestErrorsTest {
                 sorces: [configs/x.py.gpg]
             """,
             "envshift.yml:7: unknown key 'sorces' in environments.staging "
-                + "(expected: sources, dotenv, heroku)"),
+                + "(expected: sources, dotenv, heroku, live)"),
         Arguments.of("unknown top-level key", "version: 1\nenviroments: {}\n",
             "envshift.yml:2: unknown key 'enviroments' at the top level (expected: version, "
                 + "recipients, environments, rename, drop, secrets, same, env_specific)"),

@@ -19,9 +19,9 @@ class PlanJsonTest {
                 + "\"new\":\"<14 chars>\"}],"
                 + "\"unchanged\":1,"
                 + "\"protected\":[{\"name\":\"DATABASE_URL\",\"addon\":\"heroku-postgresql\"}],"
-                + "\"kept\":[]},"
+                + "\"live\":[],\"kept\":[]},"
                 + "{\"env\":\"production\",\"app\":\"payroll-prod\",\"changes\":[],\"unchanged\":1,"
-                + "\"protected\":[],\"kept\":[]}],"
+                + "\"protected\":[],\"live\":[],\"kept\":[]}],"
                 + "\"summary\":{\"add\":1,\"change\":1,\"remove\":1}}");
   }
 
