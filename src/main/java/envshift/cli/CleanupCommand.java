@@ -1,21 +1,9 @@
 package envshift.cli;
 
 import envshift.EnvshiftException;
-import envshift.push.PushService;
-import envshift.convert.EnvironmentLoader.LoadedEnvironment;
-import envshift.manifest.Manifest;
-import envshift.plan.Action;
-import envshift.plan.AppPlan;
-import envshift.push.PlannedApp;
-import envshift.rotate.CleanupCheck;
+import envshift.rotate.Cleanup;
 import envshift.rotate.CleanupPlan;
-import envshift.rotate.CleanupPlanner;
-import envshift.rotate.RepoCleaner;
-import envshift.rotate.Unverified;
 import java.io.PrintWriter;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -35,42 +23,23 @@ final class CleanupCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     confirm.requireYesWithoutTerminal(root.context());
-    PushService pusher = root.push(repo, keys, heroku);
-    envshift.push.LivePlan live = pusher.plan(List.of(), false);
-    if (live.anyUnreadable()) {
-      throw new EnvshiftException("cleanup refused: cannot read "
-          + live.unreadable().stream().map(o -> o.app() + " (" + o.why().orElse("?") + ")")
-              .collect(java.util.stream.Collectors.joining(", ")));
-    }
-    List<PlannedApp> planned = live.planned();
-    Manifest manifest = pusher.workspace().manifest();
-    List<LoadedEnvironment> loaded = new ArrayList<>();
-    planned.forEach(p -> loaded.add(pusher.workspace().loader().load(p.plan().env())));
-    Set<String> migrated = CleanupPlanner.migrated(manifest, loaded);
-    PrintWriter out = root.spec.commandLine().getOut();
-    List<Unverified> unverified = new ArrayList<>();
-    for (int i = 0; i < planned.size(); i++) {
-      AppPlan plan = planned.get(i).plan();
-      if (loaded.get(i).sources().stream().noneMatch(src -> migrated.contains(src.path()))) {
-        continue;
-      }
-      Set<String> rotated = Set.copyOf(manifest.environment(plan.env()).live());
-      unverified.addAll(
-          CleanupCheck.check(plan, loaded.get(i), migrated, manifest.rules(), rotated));
-      out.printf("%s (%s): %d variables live as migrated, %d add-on owned%s%n", plan.env(),
-          plan.app(), plan.count(Action.UNCHANGED), plan.count(Action.PROTECTED),
-          rotated.isEmpty() ? "" : ", " + rotated.size() + " rotated (live:)");
-    }
-    if (!unverified.isEmpty()) {
+    Cleanup cleanup = new Cleanup(root.push(repo, keys, heroku));
+    Cleanup.Verification verification = cleanup.verify();
+    PrintWriter out = root.out();
+    verification.live().forEach(l -> out.printf(
+        "%s (%s): %d variables live as migrated, %d add-on owned%s%n", l.env(), l.app(),
+        l.unchanged(), l.addonOwned(), l.rotated() == 0 ? "" : ", " + l.rotated()
+            + " rotated (live:)"));
+    if (!verification.verified()) {
       out.println("Not verified (nothing was removed):");
-      unverified.forEach(u -> out.println("  " + u.env() + ": " + u.name() + ": " + u.why()));
+      verification.unverified()
+          .forEach(u -> out.println("  " + u.env() + ": " + u.name() + ": " + u.why()));
       out.flush();
-      throw new EnvshiftException("cleanup refused: " + unverified.size()
+      throw new EnvshiftException("cleanup refused: " + verification.unverified().size()
           + " variable(s) not verified live; run envshift apply (or plan) and try again");
     }
-    CleanupPlan plan = CleanupPlanner.plan(pusher.workspace().root(), manifest, migrated);
-    render(plan, out);
-    if (plan.isEmpty()) {
+    render(verification.plan(), out);
+    if (verification.plan().isEmpty()) {
       out.println("Nothing to clean up.");
       return 0;
     }
@@ -78,7 +47,7 @@ final class CleanupCommand implements Callable<Integer> {
       out.println("Cancelled; nothing was removed.");
       return EnvshiftException.ERROR;
     }
-    new RepoCleaner(pusher.workspace().root()).execute(plan, java.util.Optional.of(manifest)).forEach(out::println);
+    cleanup.execute(verification).forEach(out::println);
     return 0;
   }
 
