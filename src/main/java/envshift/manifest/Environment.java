@@ -22,9 +22,4 @@ public record Environment(
     Objects.requireNonNull(heroku, "heroku == null");
     Objects.requireNonNull(origin, "origin == null");
   }
-
-  /** True when the dotenv path ends in .gpg: write it encrypted to the manifest's recipients. */
-  public boolean dotenvEncrypted() {
-    return dotenv.map(path -> path.endsWith(".gpg")).orElse(false);
-  }
 }
