@@ -29,6 +29,16 @@ public final class Settings {
   }
 
   /**
+   * What kind of file this is by its name (or repo-relative path) alone, for files not read yet:
+   * the same rules as {@link #detect} without the content checks, so the ambiguous {@code .cfg}
+   * and {@code .conf} names stay {@link SettingsFormat#UNKNOWN}.
+   */
+  public static SettingsFormat formatOf(String fileName) {
+    Objects.requireNonNull(fileName, "fileName == null");
+    return FileKinds.byName(fileName);
+  }
+
+  /**
    * Parses with the parser for the detected format; NOT_SETTINGS and UNKNOWN files give a module of
    * that format with no settings.
    *

@@ -9,41 +9,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class SettingsTest {
-  @ParameterizedTest(name = "{0} -> {1}")
-  @CsvSource(textBlock = """
-      configs/settings_deployment.production.py.gpg,  PYTHON
-      configs/settings_deployment_staging.py.gpg,     PYTHON
-      configs/settings_deployment.staging.py,         PYTHON
-      configs/local_settings.py.production.gpg,       PYTHON
-      configs/local_settings.py.gh-actions,           PYTHON
-      configs/settings_local_dev.py.gpg,              PYTHON
-      configs/app_config.py.asc,                      PYTHON
-      configs/CONFIG.PY.PGP,                          PYTHON
-      configs/.env.gpg,                               DOTENV
-      configs/.env.staging.gpg,                       DOTENV
-      configs/production/.env,                        DOTENV
-      data/.env.example,                              DOTENV
-      configs/production.env,                         DOTENV
-      configs/staging-config.conf.gpg,                DOTENV
-      configs/credentials.json.gpg,                   JSON
-      configs/settings.yml,                           YAML
-      configs/settings.yaml,                          YAML
-      configs/sentry.ini.gpg,                         INI
-      configs/alembic.ini,                            INI
-      configs/exampleville.nginx.gpg,                 NOT_SETTINGS
-      configs/nginx.staging.conf.gpg,                 NOT_SETTINGS
-      configs/exampleville.supervisor,                NOT_SETTINGS
-      configs/supervisor.production.conf.gpg,         NOT_SETTINGS
-      scripts/after_install.sh.gpg,                   NOT_SETTINGS
-      configs/exampleville-crontasks.gpg,             NOT_SETTINGS
-      configs/redis.conf.gpg,                         NOT_SETTINGS
-      locustfile.py.gpg,                              NOT_SETTINGS
-      configs/backup-credentials.txt.gpg,             UNKNOWN
-      """)
-  void detectsByNameWithoutTheEncryptionSuffix(String name, SettingsFormat expected) {
-    assertThat(Settings.detect(name, "A=1\n")).isEqualTo(expected);
-  }
-
   @Test
   void detectsAmbiguousNamesByContent() {
     assertThat(Settings.detect("configs/deployment.cfg", "APP=x\nexport DOMAIN=y\n"))
