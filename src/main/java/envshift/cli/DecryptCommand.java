@@ -1,7 +1,7 @@
 package envshift.cli;
 
 import envshift.EnvshiftException;
-import envshift.convert.Utf8Text;
+import envshift.settings.Utf8Text;
 import envshift.pgp.DecryptedFile;
 import envshift.pgp.Decryptor;
 import envshift.settings.SettingsException;

@@ -6,6 +6,7 @@ import envshift.pgp.Decryptor;
 import envshift.pgp.OpenPgp;
 import envshift.settings.EncryptedNames;
 import envshift.settings.Settings;
+import envshift.settings.Utf8Text;
 import envshift.settings.SettingsModule;
 import java.io.IOException;
 import java.nio.file.Files;

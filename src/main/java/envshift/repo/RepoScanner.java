@@ -128,7 +128,8 @@ public final class RepoScanner {
 
   /** The RepoFile for a path, or empty when the file does not matter for a migration. */
   private Optional<RepoFile> describe(String path, Content content) {
-    boolean inBlackbox = registered.contains(path) || registered.contains(EncryptedNames.plainName(path));
+    boolean inBlackbox =
+        registered.contains(path) || registered.contains(EncryptedNames.plainName(path));
     Optional<String> environment = EnvironmentGuesser.guess(path);
     switch (content) {
       case BINARY_MESSAGE, ARMORED_MESSAGE -> {

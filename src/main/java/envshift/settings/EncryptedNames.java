@@ -13,7 +13,7 @@ public final class EncryptedNames {
 
   private EncryptedNames() {}
 
-  /** The suffix {@code name} ends with, lower case; empty for a bare suffix such as {@code .gpg}. */
+  /** The suffix {@code name} ends with, lower case; empty for a bare {@code .gpg} and the like. */
   public static Optional<String> suffixOf(String name) {
     String lower = name.toLowerCase(Locale.ROOT);
     return SUFFIXES.stream()

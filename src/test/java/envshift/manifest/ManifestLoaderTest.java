@@ -145,4 +145,14 @@ class ManifestLoaderTest {
             """))
         .hasMessage("envshift.yml:4: source configs/link.py is a link to outside the repository");
   }
+
+  @Test
+  void aManifestThatIsNotUtf8IsRefusedNamingTheLine() throws IOException {
+    byte[] latin1 = {'v', 'e', 'r', 's', 'i', 'o', 'n', ':', ' ', '1', '\n', '#', ' ', (byte) 0xE9};
+    Files.write(repo.resolve(ManifestLoader.FILE_NAME), latin1);
+
+    assertThatThrownBy(() -> ManifestLoader.load(repo))
+        .isInstanceOf(ManifestException.class)
+        .hasMessage("envshift.yml:2: not UTF-8 text");
+  }
 }
