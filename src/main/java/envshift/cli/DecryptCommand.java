@@ -1,6 +1,7 @@
 package envshift.cli;
 
 import envshift.EnvshiftException;
+import envshift.repo.SecureFiles;
 import envshift.settings.Utf8Text;
 import envshift.pgp.DecryptedFile;
 import envshift.pgp.Decryptor;
