@@ -12,7 +12,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -50,13 +49,10 @@ public final class SourceReader {
       String text = Utf8Text.decode(raw, relativePath);
       return new LoadedSource(relativePath, Settings.parse(text, relativePath), false);
     }
-    DecryptedFile decrypted = decryptor.get().decrypt(raw, relativePath);
-    try {
+    // the parsed settings are all we keep; closing wipes the plaintext from the heap
+    try (DecryptedFile decrypted = decryptor.get().decrypt(raw, relativePath)) {
       String text = Utf8Text.decode(decrypted.plaintext(), relativePath);
       return new LoadedSource(relativePath, Settings.parse(text, relativePath), true);
-    } finally {
-      // the parsed settings are all we keep; don't leave a second copy of the file on the heap
-      Arrays.fill(decrypted.plaintext(), (byte) 0);
     }
   }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import envshift.EnvshiftException;
 import envshift.Secret;
+import envshift.pgp.DecryptedFile;
 import envshift.pgp.Decryptor;
 import envshift.pgp.Encryptor;
 import envshift.pgp.KeyRing;
@@ -114,9 +115,8 @@ public final class BackupStore {
 
   /** Reads a backup back: the app it was taken of and its config. {@code label} names the file. */
   public static Backup read(byte[] bytes, String label, Decryptor decryptor) {
-    byte[] plaintext = decryptor.decrypt(bytes, label).plaintext();
-    try {
-      Map<String, Object> doc = JSON.readValue(plaintext, new TypeReference<>() {});
+    try (DecryptedFile decrypted = decryptor.decrypt(bytes, label)) {
+      Map<String, Object> doc = JSON.readValue(decrypted.plaintext(), new TypeReference<>() {});
       if (!(doc.get("app") instanceof String app)
           || !(doc.get("config") instanceof Map<?, ?> vars)) {
         throw new EnvshiftException(label + ": not an envshift backup (no app/config)");
@@ -133,8 +133,6 @@ public final class BackupStore {
     } catch (IOException e) {
       // no cause: Jackson's message may quote the decrypted text
       throw new EnvshiftException(label + ": not an envshift backup (invalid JSON)");
-    } finally {
-      Arrays.fill(plaintext, (byte) 0);
     }
   }
 
