@@ -1,5 +1,6 @@
 package envshift.audit;
 
+import envshift.Parallel;
 import envshift.heroku.App;
 import envshift.heroku.HerokuApiException;
 import envshift.heroku.HerokuClient;
@@ -22,7 +23,7 @@ final class AppNames {
   }
 
   /** id → name for every id; a lookup that fails fails the whole. */
-  Map<String, String> resolve(List<String> ids, Reads reads) {
+  Map<String, String> resolve(List<String> ids, Parallel.Pool reads) {
     Map<String, String> names = new HashMap<>();
     try {
       client.appsById(ids).forEach(app -> names.put(app.id(), app.name()));
@@ -35,7 +36,7 @@ final class AppNames {
     List<Future<App>> lookups = missing.stream().map(id -> reads.submit(() -> client.app(id)))
         .toList();
     for (int i = 0; i < missing.size(); i++) {
-      names.put(missing.get(i), Reads.get(lookups.get(i)).name());
+      names.put(missing.get(i), Parallel.get(lookups.get(i)).name());
     }
     return Map.copyOf(names);
   }

@@ -40,7 +40,7 @@ public final class LiveConfigs {
     apps.stream().filter(a -> !labels.add(a.label())).findFirst().ifPresent(a -> {
       throw EnvshiftException.usage("drift: '" + a.label() + "' is listed twice");
     });
-    try (Reads reads = new Reads(threads(apps.size()))) {
+    try (Parallel.Pool reads = new Parallel.Pool(threads(apps.size()), "envshift-read")) {
       List<Pending> pending = apps.stream().map(a -> start(reads, a.app())).toList();
       return IntStream.range(0, apps.size())
           .mapToObj(i -> pending.get(i).finish(apps.get(i).label(), apps.get(i).app()))
@@ -58,11 +58,11 @@ public final class LiveConfigs {
     List<CoupledApp> chosen = PipelineApps.select(
         pipeline.name(), client.pipelineCouplingIds(pipeline.id()), includeReview);
     List<String> ids = chosen.stream().map(CoupledApp::appId).toList();
-    try (Reads reads = new Reads(threads(ids.size()) + 1)) {
+    try (Parallel.Pool reads = new Parallel.Pool(threads(ids.size()) + 1, "envshift-read")) {
       Future<Map<String, String>> names =
           reads.submit(() -> new AppNames(client).resolve(ids, reads));
       List<Pending> pending = ids.stream().map(id -> start(reads, id)).toList();
-      Map<String, String> resolved = Reads.get(names);
+      Map<String, String> resolved = Parallel.get(names);
       return PipelineApps.columns(chosen, resolved).stream()
           .map(c -> pending.get(c.index()).finish(c.label(), c.name()))
           .toList();
@@ -78,11 +78,12 @@ public final class LiveConfigs {
     return read(refs);
   }
 
+  /** Two reads per app; at least two threads: a task that waits on reads it submitted holds one. */
   private int threads(int apps) {
-    return 2 * Math.min(apps, concurrency);
+    return Math.max(2, 2 * Math.min(apps, concurrency));
   }
 
-  private Pending start(Reads reads, String app) {
+  private Pending start(Parallel.Pool reads, String app) {
     return new Pending(reads.submit(() -> client.configVars(app)),
         reads.submit(() -> client.addonOwnedVars(app)));
   }
@@ -90,7 +91,7 @@ public final class LiveConfigs {
   /** One app's two reads in flight. */
   private record Pending(Future<Map<String, Secret>> config, Future<Map<String, String>> owned) {
     AppConfig finish(String label, String app) {
-      return new AppConfig(label, app, Reads.get(config), Reads.get(owned));
+      return new AppConfig(label, app, Parallel.get(config), Parallel.get(owned));
     }
   }
 }

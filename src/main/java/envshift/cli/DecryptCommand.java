@@ -1,7 +1,8 @@
 package envshift.cli;
 
 import envshift.EnvshiftException;
-import envshift.convert.Utf8Text;
+import envshift.repo.SecureFiles;
+import envshift.settings.Utf8Text;
 import envshift.pgp.DecryptedFile;
 import envshift.pgp.Decryptor;
 import envshift.settings.SettingsException;

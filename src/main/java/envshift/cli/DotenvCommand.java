@@ -6,6 +6,7 @@ import envshift.convert.EnvironmentLoader.LoadedEnvironment;
 import envshift.manifest.Environment;
 import envshift.pgp.Encryptor;
 import envshift.pgp.Recipient;
+import envshift.repo.SecureFiles;
 import envshift.settings.DotenvFlavor;
 import envshift.settings.DotenvWriter;
 import java.nio.charset.StandardCharsets;

@@ -7,6 +7,7 @@ import envshift.pgp.Encryptor;
 import envshift.pgp.KeyRing;
 import envshift.pgp.Recipient;
 import envshift.pgp.Recipients;
+import envshift.repo.SecureFiles;
 import envshift.settings.DotenvFlavor;
 import envshift.settings.DotenvReader;
 import envshift.settings.DotenvWriter;

@@ -11,6 +11,7 @@ import envshift.pgp.MessageInspector;
 import envshift.pgp.Recipient;
 import envshift.pgp.Recipients;
 import envshift.repo.BlackboxLayout;
+import envshift.repo.SecureFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

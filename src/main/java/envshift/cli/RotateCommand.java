@@ -7,6 +7,7 @@ import envshift.heroku.HerokuClient;
 import envshift.manifest.Environment;
 import envshift.plan.Generators;
 import envshift.push.TargetResolver;
+import envshift.repo.SecureFiles;
 import envshift.rotate.DevDotenv;
 import envshift.rotate.LiveRecord;
 import envshift.rotate.Prepared;

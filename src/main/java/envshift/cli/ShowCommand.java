@@ -8,6 +8,7 @@ import envshift.convert.EnvironmentLoader.LoadedEnvironment;
 import envshift.convert.Workspace;
 import envshift.manifest.Environment;
 import envshift.mapping.EnvVar;
+import envshift.plan.Shown;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -58,6 +59,7 @@ final class ShowCommand implements Callable<Integer> {
     return 0;
   }
 
+  /** Exact, for JSON: the one place a revealed value is printed as is. */
   private String value(EnvVar v) {
     return reveal ? v.value().reveal() : v.value().mask();
   }
@@ -80,11 +82,14 @@ final class ShowCommand implements Callable<Integer> {
   private void printHuman(LoadedEnvironment e, PrintWriter out) {
     Environment env = e.environment();
     String target = env.heroku().map(Object::toString).orElse("no Heroku target");
-    out.printf("%s (%d variables, %s)%n", env.name(), e.vars().vars().size(), target);
-    int width = e.vars().vars().keySet().stream().mapToInt(String::length).max().orElse(0);
+    out.printf("%s (%d variables, %s)%n",
+        Shown.visible(env.name()), e.vars().vars().size(), Shown.visible(target));
+    int width = e.vars().vars().keySet().stream()
+        .mapToInt(n -> Shown.visible(n).length()).max().orElse(0);
     for (EnvVar v : e.vars().vars().values()) {
-      String shown = value(v).replace("\n", "\n  " + " ".repeat(width + 2));
-      out.printf("  %-" + Math.max(width, 1) + "s  %s%n", v.name(), shown);
+      // text output: control characters made visible, continuation lines under the first
+      String shown = String.join("\n  " + " ".repeat(width + 2), Shown.lines(v.value(), reveal));
+      out.printf("  %-" + Math.max(width, 1) + "s  %s%n", Shown.visible(v.name()), shown);
     }
     out.println();
   }

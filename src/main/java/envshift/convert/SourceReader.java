@@ -4,15 +4,15 @@ import envshift.EnvshiftException;
 import envshift.pgp.DecryptedFile;
 import envshift.pgp.Decryptor;
 import envshift.pgp.OpenPgp;
+import envshift.settings.EncryptedNames;
 import envshift.settings.Settings;
+import envshift.settings.Utf8Text;
 import envshift.settings.SettingsModule;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -43,27 +43,17 @@ public final class SourceReader {
 
   private LoadedSource read(String relativePath) {
     byte[] raw = readBytes(relativePath);
-    if (!OpenPgp.looksLikeOpenPgp(raw) && !namedEncrypted(relativePath)) {
+    // A .gpg/.pgp/.asc file that does not look encrypted goes to the decryptor all the same, so a
+    // corrupt one is reported as "not an OpenPGP message" rather than parsed as settings.
+    if (!OpenPgp.looksLikeOpenPgp(raw) && !EncryptedNames.named(relativePath)) {
       String text = Utf8Text.decode(raw, relativePath);
       return new LoadedSource(relativePath, Settings.parse(text, relativePath), false);
     }
-    DecryptedFile decrypted = decryptor.get().decrypt(raw, relativePath);
-    try {
+    // the parsed settings are all we keep; closing wipes the plaintext from the heap
+    try (DecryptedFile decrypted = decryptor.get().decrypt(raw, relativePath)) {
       String text = Utf8Text.decode(decrypted.plaintext(), relativePath);
       return new LoadedSource(relativePath, Settings.parse(text, relativePath), true);
-    } finally {
-      // the parsed settings are all we keep; don't leave a second copy of the file on the heap
-      Arrays.fill(decrypted.plaintext(), (byte) 0);
     }
-  }
-
-  /**
-   * A .gpg/.pgp/.asc file that does not look encrypted goes to the decryptor all the same, so a
-   * corrupt one is reported as "not an OpenPGP message" rather than parsed as settings.
-   */
-  private static boolean namedEncrypted(String path) {
-    String name = path.toLowerCase(Locale.ROOT);
-    return name.endsWith(".gpg") || name.endsWith(".pgp") || name.endsWith(".asc");
   }
 
   private byte[] readBytes(String relativePath) {

@@ -245,11 +245,6 @@ public final class HerokuClient {
     return List.copyOf(apps);
   }
 
-  public Account account() {
-    Subject subject = Subject.account();
-    return responses.account(subject, transport.get(subject, Headers.of(), "account"));
-  }
-
   public String baseUrl() {
     return baseUrl;
   }

@@ -41,10 +41,6 @@ final class Responses {
     return new Pipeline(text(subject, node, "id"), text(subject, node, "name"));
   }
 
-  Account account(Subject subject, JsonNode node) {
-    return new Account(text(subject, node, "email"));
-  }
-
   Release release(Subject subject, JsonNode node) {
     JsonNode version = node.get("version");
     if (version == null || !version.canConvertToInt()) {

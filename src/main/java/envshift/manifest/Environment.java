@@ -32,9 +32,4 @@ public record Environment(
       Optional<HerokuTarget> heroku, Origin origin) {
     this(name, sources, dotenv, heroku, origin, List.of());
   }
-
-  /** True when the dotenv path ends in .gpg: write it encrypted to the manifest's recipients. */
-  public boolean dotenvEncrypted() {
-    return dotenv.map(path -> path.endsWith(".gpg")).orElse(false);
-  }
 }

@@ -1,7 +1,8 @@
 package envshift.manifest;
 
+import envshift.settings.SettingsException;
+import envshift.settings.Utf8Text;
 import java.io.IOException;
-import java.nio.charset.MalformedInputException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -20,12 +21,12 @@ public final class ManifestLoader {
     Path path = repoRoot.resolve(FILE_NAME);
     String text;
     try {
-      text = Files.readString(path);
+      text = Utf8Text.decode(Files.readAllBytes(path), FILE_NAME);
     } catch (NoSuchFileException e) {
       throw new ManifestException(
           FILE_NAME + ": not found in " + repoRoot + " (run `envshift init` to create it)", e);
-    } catch (MalformedInputException e) {
-      throw new ManifestException(FILE_NAME + ": not UTF-8 text", e);
+    } catch (SettingsException e) {
+      throw new ManifestException(e.getMessage(), e); // envshift.yml:LINE: not UTF-8 text
     } catch (IOException e) {
       throw new ManifestException(
           FILE_NAME + ": cannot read (" + e.getClass().getSimpleName() + ")", e);

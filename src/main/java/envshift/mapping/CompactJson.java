@@ -1,5 +1,6 @@
 package envshift.mapping;
 
+import envshift.settings.PythonRepr;
 import envshift.settings.SettingValue;
 import envshift.settings.SettingValue.Bool;
 import envshift.settings.SettingValue.DictValue;

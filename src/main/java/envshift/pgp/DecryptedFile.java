@@ -1,5 +1,6 @@
 package envshift.pgp;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -10,6 +11,9 @@ import java.util.Optional;
  * that opened it (empty for a passphrase); {@code method} names the encryption, e.g. {@code SEIPDv1
  * AES-256} or {@code OCB AES-256}; {@code signers} are the key ids of signatures found inside,
  * reported but not verified.
+ *
+ * <p>The plaintext is the only copy of a secret file: open it in try-with-resources, and closing
+ * wipes it (zeros), so no caller has to remember to.
  */
 public record DecryptedFile(
     byte[] plaintext,
@@ -18,7 +22,8 @@ public record DecryptedFile(
     boolean symmetric,
     String method,
     List<KeyId> signers,
-    String literalFileName) {
+    String literalFileName)
+    implements AutoCloseable {
   public DecryptedFile {
     Objects.requireNonNull(plaintext, "plaintext == null");
     recipients = List.copyOf(recipients);
@@ -26,6 +31,12 @@ public record DecryptedFile(
     Objects.requireNonNull(method, "method == null");
     signers = List.copyOf(signers);
     Objects.requireNonNull(literalFileName, "literalFileName == null");
+  }
+
+  /** Wipes the plaintext; reading it afterwards gives zeros. */
+  @Override
+  public void close() {
+    Arrays.fill(plaintext, (byte) 0);
   }
 
   /** Never shows the plaintext, only its length. */

@@ -3,6 +3,7 @@ package envshift.pgp;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import org.bouncycastle.openpgp.PGPCompressedData;
@@ -83,6 +84,16 @@ final class PlaintextReader {
 
   private static byte[] readCapped(InputStream in) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
+    copyCapped(in, out);
+    return out.toByteArray();
+  }
+
+  private static void drain(InputStream in) throws IOException {
+    copyCapped(in, OutputStream.nullOutputStream());
+  }
+
+  /** Copies all of {@code in}, refusing more than {@link #LIMIT} bytes (a zip bomb). */
+  private static void copyCapped(InputStream in, OutputStream out) throws IOException {
     byte[] buffer = new byte[8192];
     long total = 0;
     for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
@@ -91,18 +102,6 @@ final class PlaintextReader {
         throw new TooLarge();
       }
       out.write(buffer, 0, n);
-    }
-    return out.toByteArray();
-  }
-
-  private static void drain(InputStream in) throws IOException {
-    byte[] buffer = new byte[8192];
-    long total = 0;
-    for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-      total += n;
-      if (total > LIMIT) {
-        throw new TooLarge();
-      }
     }
   }
 }

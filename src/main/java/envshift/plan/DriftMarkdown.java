@@ -56,16 +56,16 @@ public final class DriftMarkdown {
 
   /** Env var names hold no backticks in practice; one would be swapped rather than break out. */
   private static String code(String name) {
-    return "`" + name.replace('`', '\'').replace("|", "\\|") + "`";
+    return "`" + Shown.visible(name).replace('`', '\'').replace("|", "\\|") + "`";
   }
 
   private static String escape(String text) {
     StringBuilder out = new StringBuilder();
-    for (char c : text.toCharArray()) {
+    for (char c : Shown.visible(text.replace('\n', ' ').replace('\r', ' ')).toCharArray()) {
       if ("\\`*_[]<>|#!~".indexOf(c) >= 0) {
         out.append('\\');
       }
-      out.append(c == '\n' || c == '\r' ? ' ' : c);
+      out.append(c);
     }
     return out.toString();
   }

@@ -19,7 +19,8 @@ public final class DriftTable {
       out.append('\n').append("Add-on owned (not compared):\n");
       List<List<String>> lines = new ArrayList<>();
       for (DriftReport.AddonVar a : report.addonOwned()) {
-        lines.add(List.of(a.name(), a.addon(), String.join(", ", a.envs())));
+        lines.add(List.of(Shown.visible(a.name()), Shown.visible(a.addon()),
+            Shown.visible(String.join(", ", a.envs()))));
       }
       aligned(lines).forEach(l -> out.append("  ").append(l).append('\n'));
     }
@@ -29,20 +30,20 @@ public final class DriftTable {
     for (Finding f : report.findings()) {
       String kind = Ansi.paint(f.kind().label(), kindColour(f.kind()), color);
       String pad = " ".repeat(width - f.kind().label().length());
-      out.append("  ").append(kind).append(pad).append("  ").append(f.name()).append(": ");
-      out.append(FindingText.detail(f)).append('\n');
+      out.append("  ").append(kind).append(pad).append("  ").append(Shown.visible(f.name()));
+      out.append(": ").append(Shown.visible(FindingText.detail(f))).append('\n');
     }
     return out.toString();
   }
 
   private static void table(StringBuilder out, DriftReport report, boolean color) {
     List<String> header = new ArrayList<>(List.of("name"));
-    header.addAll(report.environments());
+    report.environments().forEach(e -> header.add(Shown.visible(e)));
     header.add("values");
     List<List<String>> cells = new ArrayList<>();
     cells.add(header);
     for (DriftReport.Row row : report.rows()) {
-      List<String> line = new ArrayList<>(List.of(row.name()));
+      List<String> line = new ArrayList<>(List.of(Shown.visible(row.name())));
       report.environments().forEach(e -> line.add(row.isIn(e) ? FindingText.YES : FindingText.NO));
       line.add(FindingText.comparison(row.comparison()));
       cells.add(line);

@@ -15,11 +15,12 @@ public final class OutcomeText {
   }
 
   public static String render(List<AppOutcome> outcomes, boolean color) {
-    int width = outcomes.stream().mapToInt(o -> o.app().length()).max().orElse(0);
+    int width = outcomes.stream().mapToInt(o -> Shown.visible(o.app()).length()).max().orElse(0);
     StringBuilder out = new StringBuilder();
     for (AppOutcome o : outcomes) {
-      String app = o.app() + " ".repeat(width - o.app().length());
-      out.append(app).append("  ").append(Ansi.paint(describe(o), colour(o), color)).append('\n');
+      String app = Shown.visible(o.app());
+      out.append(app).append(" ".repeat(width - app.length())).append("  ")
+          .append(Ansi.paint(Shown.visible(describe(o)), colour(o), color)).append('\n');
     }
     out.append(Ansi.paint(counts(outcomes), Ansi.BOLD, color)).append('\n');
     return out.toString();

@@ -34,7 +34,7 @@ public final class PlanText {
   }
 
   private static void appendApp(StringBuilder out, AppPlan app, RenderOptions o) {
-    out.append(Ansi.paint(app.env() + ARROW + app.app(), Ansi.BOLD, o.color())).append('\n');
+    out.append(paint(app.env() + ARROW + app.app(), Ansi.BOLD, o)).append('\n');
     List<String> lines = new ArrayList<>();
     app.changes(Action.ADD).forEach(c -> lines.addAll(added(c, o)));
     app.changes(Action.CHANGE).forEach(c -> lines.addAll(changed(c, o)));
@@ -96,7 +96,8 @@ public final class PlanText {
     return Shown.lines(value, o.reveal()).stream().map(l -> "    " + l).toList();
   }
 
+  /** Names and add-ons come from user data: made visible here, before any colour is added. */
   private static String paint(String text, String code, RenderOptions o) {
-    return Ansi.paint(text, code, o.color());
+    return Ansi.paint(Shown.visible(text), code, o.color());
   }
 }

@@ -17,7 +17,6 @@ import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
 import java.util.function.Consumer;
 
 /**
@@ -49,22 +48,19 @@ public final class Applier {
    * the worker moves on to the next app meanwhile.
    */
   public List<AppOutcome> applyAll(List<PlannedApp> plans, Consumer<AppOutcome> progress) {
-    ExecutorService lookups = SidePool.create(concurrency, "envshift-releases");
-    try {
+    try (Parallel.Pool lookups = new Parallel.Pool(concurrency, "envshift-releases")) {
       List<CompletableFuture<AppOutcome>> pending = Parallel.map(plans, concurrency,
           p -> write(p, lookups).thenApply(outcome -> {
             progress.accept(outcome);
             return outcome;
           }));
-      return pending.stream().map(SidePool::join).toList();
-    } finally {
-      lookups.shutdownNow();
+      return pending.stream().map(Parallel::get).toList();
     }
   }
 
   /** Applies one plan, on the calling thread. */
   public AppOutcome applyOne(PlannedApp planned) {
-    return SidePool.join(write(planned, Runnable::run));
+    return Parallel.get(write(planned, Runnable::run));
   }
 
   /** Everything up to the PATCH's verification; the release lookup runs on {@code lookups}. */
@@ -83,7 +79,7 @@ public final class Applier {
             + moved(planned.live(), now) + "); nothing written: plan and apply again"));
       }
       Optional<Path> backup = backups.map(b -> b.save(plan.app(), now));
-      ReleaseWatch releases = SidePool.join(watch);
+      ReleaseWatch releases = Parallel.get(watch);
       PatchResult result = client.patchConfigVars(plan.app(), plan.patch());
       List<String> wrong = Verification.mismatches(plan.patch(), result.config());
       if (!wrong.isEmpty()) {

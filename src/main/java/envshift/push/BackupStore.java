@@ -4,12 +4,14 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import envshift.EnvshiftException;
 import envshift.Secret;
+import envshift.pgp.DecryptedFile;
 import envshift.pgp.Decryptor;
 import envshift.pgp.Encryptor;
 import envshift.pgp.KeyRing;
 import envshift.pgp.Recipient;
+import envshift.repo.SecureFiles;
 import java.io.IOException;
-import java.io.OutputStream;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -91,32 +93,30 @@ public final class BackupStore {
       } catch (IOException | UnsupportedOperationException ignored) {
         // an existing shared folder keeps its mode; the file itself is 0600 below
       }
-      Path file = create(app + "-" + STAMP.format(clock.instant()));
-      try (OutputStream out = Files.newOutputStream(file)) {
-        out.write(encrypted);
-      }
-      return file;
+      return create(app + "-" + STAMP.format(clock.instant()), encrypted);
     } catch (IOException e) {
       throw new EnvshiftException("backup of " + app + ": cannot write in " + dir + " ("
           + e.getClass().getSimpleName() + ")", e);
     }
   }
 
-  /** Creates the file 0600 under the first free name: base, base-2, base-3, ... */
-  private synchronized Path create(String base) throws IOException {
-    Path file = dir.resolve(base + SUFFIX);
-    for (int i = 2; Files.exists(file); i++) {
-      file = dir.resolve(base + "-" + i + SUFFIX);
+  /** Writes the file 0600 under the first free name: base, base-2, base-3, ... */
+  private synchronized Path create(String base, byte[] encrypted) throws IOException {
+    for (int i = 1; ; i++) {
+      Path file = dir.resolve(base + (i == 1 ? "" : "-" + i) + SUFFIX);
+      try {
+        SecureFiles.write(file, encrypted, SecureFiles.Readers.OWNER, false);
+        return file;
+      } catch (FileAlreadyExistsException taken) {
+        // another backup of this app in the same second: try the next name
+      }
     }
-    return Files.createFile(file,
-        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
   }
 
   /** Reads a backup back: the app it was taken of and its config. {@code label} names the file. */
   public static Backup read(byte[] bytes, String label, Decryptor decryptor) {
-    byte[] plaintext = decryptor.decrypt(bytes, label).plaintext();
-    try {
-      Map<String, Object> doc = JSON.readValue(plaintext, new TypeReference<>() {});
+    try (DecryptedFile decrypted = decryptor.decrypt(bytes, label)) {
+      Map<String, Object> doc = JSON.readValue(decrypted.plaintext(), new TypeReference<>() {});
       if (!(doc.get("app") instanceof String app)
           || !(doc.get("config") instanceof Map<?, ?> vars)) {
         throw new EnvshiftException(label + ": not an envshift backup (no app/config)");
@@ -133,8 +133,6 @@ public final class BackupStore {
     } catch (IOException e) {
       // no cause: Jackson's message may quote the decrypted text
       throw new EnvshiftException(label + ": not an envshift backup (invalid JSON)");
-    } finally {
-      Arrays.fill(plaintext, (byte) 0);
     }
   }
 

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
 
 /**
  * Reads what is live for each app (its config vars and the names its add-ons own: two requests,
@@ -35,8 +34,7 @@ public final class LivePlanner {
 
   public LivePlan plan(List<AppTarget> targets, boolean prune) {
     // The add-on reads get their own pool so a worker never waits on a queue it feeds.
-    ExecutorService addonReads = SidePool.create(concurrency, "envshift-addons");
-    try {
+    try (Parallel.Pool addonReads = new Parallel.Pool(concurrency, "envshift-addons")) {
       List<Read> reads = Parallel.map(targets, concurrency, t -> planOne(t, prune, addonReads));
       List<PlannedApp> planned = new ArrayList<>();
       List<AppOutcome> unreadable = new ArrayList<>();
@@ -45,20 +43,18 @@ public final class LivePlanner {
         read.failed().ifPresent(unreadable::add);
       }
       return new LivePlan(planned, unreadable);
-    } finally {
-      addonReads.shutdownNow();
     }
   }
 
   /** One app read: a plan, or a failed outcome saying why the app could not be read. */
   private record Read(Optional<PlannedApp> planned, Optional<AppOutcome> failed) {}
 
-  private Read planOne(AppTarget target, boolean prune, ExecutorService addonReads) {
+  private Read planOne(AppTarget target, boolean prune, Parallel.Pool addonReads) {
     CompletableFuture<Map<String, String>> owned =
-        CompletableFuture.supplyAsync(() -> client.addonOwnedVars(target.app()), addonReads);
+        addonReads.supply(() -> client.addonOwnedVars(target.app()));
     try {
       Map<String, Secret> live = client.configVars(target.app());
-      AppPlan plan = Planner.plan(target.env(), target.app(), live, SidePool.join(owned),
+      AppPlan plan = Planner.plan(target.env(), target.app(), live, Parallel.get(owned),
           target.liveOwned(), target.desired(), prune);
       return new Read(Optional.of(new PlannedApp(plan, live)), Optional.empty());
     } catch (EnvshiftException e) {

@@ -1,5 +1,6 @@
 package envshift.repo;
 
+import envshift.settings.EncryptedNames;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -47,7 +48,7 @@ public final class EnvironmentGuesser {
    */
   public static Optional<String> guess(String repoRelativePath) {
     String path = repoRelativePath.replace('\\', '/');
-    String name = FileClassifier.plainName(FileClassifier.baseName(path)).toLowerCase(Locale.ROOT);
+    String name = EncryptedNames.plainName(baseName(path)).toLowerCase(Locale.ROOT);
     if (isTemplate(path)) {
       return Optional.of(DEVELOPMENT);
     }
@@ -107,8 +108,12 @@ public final class EnvironmentGuesser {
 
   /** A committed template with dummy values: {@code *.example.py}, {@code .env.example}. */
   static boolean isTemplate(String path) {
-    String name = FileClassifier.baseName(path.replace('\\', '/')).toLowerCase(Locale.ROOT);
+    String name = baseName(path.replace('\\', '/')).toLowerCase(Locale.ROOT);
     return Arrays.stream(name.split("[._-]")).anyMatch(TEMPLATE_WORDS::contains);
+  }
+
+  private static String baseName(String path) {
+    return path.substring(path.lastIndexOf('/') + 1);
   }
 
   private static String normalise(String environment) {

@@ -2,13 +2,10 @@ package envshift.repo;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * Writes {@code envshift.yml} at a repo root all at once: a temp file in the same directory, then a
@@ -29,53 +26,19 @@ public final class InitWriter {
     if (!force && Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
       throw alreadyExists();
     }
-    Path temp = null;
     try {
-      temp = Files.createTempFile(repoRoot, "." + FILE_NAME + ".", ".tmp");
-      Files.write(temp, manifestText.getBytes(StandardCharsets.UTF_8));
-      readableByAll(temp); // a manifest holds no secret; it is committed and shared
-      move(temp, target, force);
-      temp = null;
+      // a manifest holds no secret; it is committed and shared
+      SecureFiles.write(target, manifestText.getBytes(StandardCharsets.UTF_8),
+          SecureFiles.Readers.EVERYONE, force);
       return target;
     } catch (FileAlreadyExistsException e) {
-      throw alreadyExists();
+      throw alreadyExists(); // it appeared since the check above
     } catch (IOException e) {
       throw new RepoException("cannot write " + target, e);
-    } finally {
-      deleteQuietly(temp);
-    }
-  }
-
-  private static void move(Path temp, Path target, boolean force) throws IOException {
-    if (!force) {
-      Files.move(temp, target); // fails if the file appeared since the check above
-      return;
-    }
-    try {
-      Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } catch (AtomicMoveNotSupportedException e) {
-      Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-    }
-  }
-
-  private static void readableByAll(Path file) throws IOException {
-    if (Files.getFileStore(file).supportsFileAttributeView("posix")) {
-      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
     }
   }
 
   private static RepoException alreadyExists() {
     return new RepoException(FILE_NAME + " already exists; use --force to overwrite");
-  }
-
-  private static void deleteQuietly(Path temp) {
-    if (temp == null) {
-      return;
-    }
-    try {
-      Files.deleteIfExists(temp);
-    } catch (IOException e) {
-      // the write already failed and says so; a leftover .tmp file is the lesser problem
-    }
   }
 }

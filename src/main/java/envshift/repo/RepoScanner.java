@@ -1,6 +1,8 @@
 package envshift.repo;
 
 import envshift.repo.ContentSniffer.Content;
+import envshift.settings.EncryptedNames;
+import envshift.settings.Settings;
 import envshift.settings.SettingsFormat;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,7 +13,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -22,8 +23,6 @@ import java.util.Set;
  * settings templates. Reads only the first bytes of each file; never decrypts, never writes.
  */
 public final class RepoScanner {
-  private static final List<String> ENCRYPTED_SUFFIXES = List.of(".gpg", ".asc", ".pgp");
-
   private final Path root;
   private final Set<String> registered;
   private final Map<String, Content> contents = new LinkedHashMap<>();
@@ -129,11 +128,12 @@ public final class RepoScanner {
 
   /** The RepoFile for a path, or empty when the file does not matter for a migration. */
   private Optional<RepoFile> describe(String path, Content content) {
-    boolean inBlackbox = registered.contains(path) || registered.contains(plainPath(path));
+    boolean inBlackbox =
+        registered.contains(path) || registered.contains(EncryptedNames.plainName(path));
     Optional<String> environment = EnvironmentGuesser.guess(path);
     switch (content) {
       case BINARY_MESSAGE, ARMORED_MESSAGE -> {
-        SettingsFormat format = FileClassifier.formatOf(path);
+        SettingsFormat format = Settings.formatOf(path);
         boolean armored = content == Content.ARMORED_MESSAGE;
         return Optional.of(
             new RepoFile(
@@ -157,14 +157,14 @@ public final class RepoScanner {
       problems.add(path + ": named like an encrypted file but is not an OpenPGP message" + hint);
       return Optional.of(unknown(path, environment, inBlackbox));
     }
-    for (String suffix : ENCRYPTED_SUFFIXES) {
+    for (String suffix : EncryptedNames.SUFFIXES) {
       Content twin = contents.get(path + suffix);
       if (twin == Content.BINARY_MESSAGE || twin == Content.ARMORED_MESSAGE) {
         problems.add(path + ": plaintext of " + path + suffix + " is present and not git-ignored");
         return Optional.empty();
       }
     }
-    SettingsFormat format = FileClassifier.formatOf(path);
+    SettingsFormat format = Settings.formatOf(path);
     boolean settingsTemplate =
         EnvironmentGuesser.isTemplate(path) && FileKind.of(format) == FileKind.SETTINGS;
     if (inBlackbox || format == SettingsFormat.DOTENV || settingsTemplate) {
@@ -179,13 +179,8 @@ public final class RepoScanner {
         path, FileKind.UNKNOWN, SettingsFormat.UNKNOWN, false, false, environment, inBlackbox);
   }
 
+  /** .asc is also how key exports and signatures are named, so only .gpg/.pgp promise a message. */
   private static boolean hasEncryptionSuffix(String path) {
-    String lower = path.toLowerCase(Locale.ROOT);
-    return lower.endsWith(".gpg") || lower.endsWith(".pgp");
-  }
-
-  private static String plainPath(String path) {
-    int slash = path.lastIndexOf('/') + 1;
-    return path.substring(0, slash) + FileClassifier.plainName(path.substring(slash));
+    return EncryptedNames.suffixOf(path).filter(s -> !s.equals(".asc")).isPresent();
   }
 }

@@ -88,7 +88,7 @@ final class RepoWalker extends SimpleFileVisitor<Path> {
   }
 
   private boolean skipped(String path, boolean directory, GitIgnore ignore) {
-    String name = FileClassifier.baseName(path);
+    String name = path.substring(path.lastIndexOf('/') + 1);
     return SKIPPED_NAMES.contains(name)
         || (directory && SKIPPED_AT_ROOT.contains(path))
         || ignore.ignores(path, directory);

@@ -7,6 +7,7 @@ import envshift.manifest.Environment;
 import envshift.manifest.Manifest;
 import envshift.manifest.Source;
 import envshift.repo.BlackboxLayout;
+import envshift.settings.EncryptedNames;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,8 +21,6 @@ import java.util.TreeSet;
 
 /** Works out which legacy files a verified migration lets go, and what refers to them. */
 public final class CleanupPlanner {
-  private static final List<String> SUFFIXES = List.of(".gpg", ".asc", ".pgp");
-
   private CleanupPlanner() {}
 
   /**
@@ -55,7 +54,7 @@ public final class CleanupPlanner {
     Optional<String> list = blackbox.filter(b -> !entries.isEmpty())
         .map(b -> repoRoot.relativize(b.configDir().resolve("blackbox-files.txt")).toString());
     List<String> kept = devSources(manifest).stream()
-        .filter(p -> SUFFIXES.stream().anyMatch(p::endsWith)).toList();
+        .filter(EncryptedNames::named).toList();
     return new CleanupPlan(List.copyOf(migrated), list, entries,
         gitignoreLines(repoRoot, migrated), left, kept);
   }
@@ -72,10 +71,8 @@ public final class CleanupPlanner {
     Path file = repoRoot.resolve(".gitignore");
     if (!Files.isRegularFile(file)) return List.of();
     Set<String> twins = new LinkedHashSet<>();
-    for (String path : migrated) {
-      SUFFIXES.stream().filter(path::endsWith).findFirst()
-          .ifPresent(s -> twins.add(path.substring(0, path.length() - s.length())));
-    }
+    migrated.stream().filter(EncryptedNames::named).map(EncryptedNames::plainName)
+        .forEach(twins::add);
     try {
       return Files.readAllLines(file, StandardCharsets.UTF_8).stream()
           .filter(line -> twins.contains(stripSlash(line.strip()))).toList();

@@ -68,11 +68,8 @@ public final class DevDotenv {
       return parse(path, raw, List.of(), false, flavor);
     }
     boolean armored = MessageInspector.inspect(raw, path, keys).armored();
-    DecryptedFile file = new Decryptor(keys).decrypt(raw, path);
-    try {
+    try (DecryptedFile file = new Decryptor(keys).decrypt(raw, path)) {
       return parse(path, file.plaintext(), recipients(path, file), armored, flavor);
-    } finally {
-      Arrays.fill(file.plaintext(), (byte) 0);
     }
   }
 

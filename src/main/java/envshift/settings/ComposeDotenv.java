@@ -155,14 +155,10 @@ final class ComposeDotenv {
         continue;
       }
       char e = s.charAt(++i);
+      if (PyStrings.appendCEscape(e, out)) {
+        continue;
+      }
       switch (e) {
-        case 'a' -> out.append('\u0007');
-        case 'b' -> out.append('\b');
-        case 'f' -> out.append('\f');
-        case 'n' -> out.append('\n');
-        case 'r' -> out.append('\r');
-        case 't' -> out.append('\t');
-        case 'v' -> out.append('\u000b');
         case '\\', '"' -> out.append(e);
         case '$' -> out.append("$$");
         default -> out.append('\\').append(e);

@@ -1,18 +1,21 @@
 package envshift.settings;
 
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Decides what kind of file a legacy repo's encrypted file is. The name decides first (after
- * dropping the encryption suffix): infrastructure names are never parsed, and settings names pick
- * their parser; content decides for the ambiguous {@code .cfg}/{@code .conf} names and for unknown
- * names.
+ * Decides what kind of file a legacy repo's file is: the one rule set, by name for a repo scan
+ * (the content is encrypted), by name and content once a file is read. The name decides first
+ * (after dropping the encryption suffix): infrastructure names are never parsed, and settings
+ * names pick their parser; content decides for the ambiguous {@code .cfg}/{@code .conf} names and
+ * for unknown names, and turns a script with a settings name into infrastructure.
  */
 final class FileKinds {
-  private static final Pattern PYTHON_NAME = Pattern.compile(".*\\.py(\\.[a-z0-9_-]+)?");
-  private static final Pattern DOTENV_NAME =
-      Pattern.compile("\\.env(\\..+)?|.+\\.env|env|.+-config\\.conf");
+  private static final Set<String> INFRA_NAMES =
+      Set.of("redis.conf", "appspec.yml", "appspec.yaml", "makefile", "locustfile.py");
+  private static final Set<String> DOTENV_NAMES = Set.of(".env", "env", "deployment.cfg");
   private static final Pattern ASSIGNMENT =
       Pattern.compile("\\s*(export\\s+)?[A-Za-z_][A-Za-z0-9_.]*\\s*=.*");
   private static final Pattern INI_SECTION = Pattern.compile("(?m)^\\s*\\[[^\\]\\n]+\\]\\s*$");
@@ -25,30 +28,50 @@ final class FileKinds {
 
   private FileKinds() {}
 
-  static SettingsFormat detect(String fileName, String text) {
-    String name = baseName(fileName);
-    if (isInfrastructureName(name)) {
+  /** By name alone (a bare name or a repo-relative path; a path tells {@code scripts/*.py}). */
+  static SettingsFormat byName(String fileName) {
+    String path = fileName.replace('\\', '/');
+    String name = EncryptedNames.plainName(baseName(path)).toLowerCase(Locale.ROOT);
+    if (isInfrastructure(path, name)) {
       return SettingsFormat.NOT_SETTINGS;
     }
-    boolean dotenvName = DOTENV_NAME.matcher(name).matches();
-    if (text.startsWith("#!") && !(dotenvName && looksLikeAssignments(text))) {
-      return SettingsFormat.NOT_SETTINGS;
+    List<String> parts = List.of(name.split("\\.", -1));
+    String ext = parts.get(parts.size() - 1);
+    if (ext.equals("ini")) {
+      return SettingsFormat.INI; // alembic.ini and sentry.ini hold DSNs and database URLs
     }
-    if (PYTHON_NAME.matcher(name).matches()) {
-      return SettingsFormat.PYTHON;
+    if (ext.equals("py") || parts.subList(1, parts.size()).contains("py")) {
+      return SettingsFormat.PYTHON; // includes local_settings.py.production
     }
-    if (name.endsWith(".json")) {
+    if (DOTENV_NAMES.contains(name) || name.startsWith(".env.") || ext.equals("env")
+        || name.endsWith("-config.conf")) {
+      return SettingsFormat.DOTENV;
+    }
+    if (ext.equals("json")) {
       return SettingsFormat.JSON;
     }
-    if (name.endsWith(".yml") || name.endsWith(".yaml")) {
+    if (ext.equals("yml") || ext.equals("yaml")) {
       return SettingsFormat.YAML;
     }
-    if (name.endsWith(".ini")) {
-      return SettingsFormat.INI;
+    return SettingsFormat.UNKNOWN;
+  }
+
+  static SettingsFormat detect(String fileName, String text) {
+    SettingsFormat named = byName(fileName);
+    if (named == SettingsFormat.NOT_SETTINGS) {
+      return named;
+    }
+    boolean dotenvName = named == SettingsFormat.DOTENV;
+    if (text.startsWith("#!") && !(dotenvName && looksLikeAssignments(text))) {
+      return SettingsFormat.NOT_SETTINGS;
     }
     if (dotenvName) {
       return INI_SECTION.matcher(text).find() ? SettingsFormat.INI : SettingsFormat.DOTENV;
     }
+    if (named != SettingsFormat.UNKNOWN) {
+      return named;
+    }
+    String name = EncryptedNames.plainName(baseName(fileName)).toLowerCase(Locale.ROOT);
     return byContent(text, name.endsWith(".cfg") || name.endsWith(".conf"));
   }
 
@@ -65,26 +88,29 @@ final class FileKinds {
     return SettingsFormat.UNKNOWN;
   }
 
-  /** The last path segment, lower case, without the encryption suffix. */
-  static String baseName(String fileName) {
-    String name = fileName.substring(Math.max(fileName.lastIndexOf('/'), fileName.lastIndexOf('\\'))
-        + 1).toLowerCase(Locale.ROOT);
-    for (String suffix : new String[] {".gpg", ".asc", ".pgp"}) {
-      if (name.endsWith(suffix) && name.length() > suffix.length()) {
-        return name.substring(0, name.length() - suffix.length());
-      }
-    }
-    return name;
+  /** The last path segment, either separator. */
+  static String baseName(String path) {
+    return path.substring(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
   }
 
-  private static boolean isInfrastructureName(String name) {
+  /**
+   * nginx, supervisor, cron, deploy scripts and tools' own files. A structured name (.py, .json,
+   * .yml) that merely mentions nginx or supervisor is settings; one the tools own by name is not.
+   */
+  private static boolean isInfrastructure(String path, String name) {
+    if (INFRA_NAMES.contains(name)
+        || name.endsWith(".sh") || name.endsWith(".bash")
+        || name.endsWith("crontasks") || name.endsWith(".cron") || name.contains("crontab")
+        || name.startsWith("redis") && name.endsWith(".conf")) {
+      return true;
+    }
+    if (name.endsWith(".py") && (path.startsWith("scripts/") || path.contains("/scripts/"))) {
+      return true; // deploy hooks and load tests, not settings
+    }
     boolean structured = name.endsWith(".py") || name.endsWith(".json") || name.endsWith(".yml")
         || name.endsWith(".yaml");
-    return name.equals("locustfile.py")
-        || name.endsWith(".sh") || name.endsWith(".bash")
-        || name.endsWith("-crontasks") || name.endsWith(".cron") || name.contains("crontab")
-        || name.startsWith("redis") && name.endsWith(".conf")
-        || !structured && (name.contains("nginx") || name.contains("supervisor"));
+    // *.nginx, nginxsite.conf, *.conf.supervisor, supervisord.conf, ...
+    return !structured && (name.contains("nginx") || name.contains("supervisor"));
   }
 
   /** Every significant line is {@code [export ]KEY=value}, and there is at least one. */

@@ -31,10 +31,6 @@ final class PyCursor {
     return pos;
   }
 
-  void moveTo(int position) {
-    pos = position;
-  }
-
   boolean atEnd() {
     return pos >= tokens.size();
   }

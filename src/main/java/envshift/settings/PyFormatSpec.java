@@ -123,7 +123,7 @@ record PyFormatSpec(
       case 'e', 'E' -> scientific(a, p, type == 'E');
       case 'g', 'G', 'n' -> general(a, p, false, type == 'G');
       case '%' -> fixed(a * 100, p) + "%";
-      default -> precision < 0 ? PyRepr.floatRepr(a) : general(a, precision, true, false);
+      default -> precision < 0 ? PythonRepr.of(a) : general(a, precision, true, false);
     };
   }
 

@@ -6,9 +6,6 @@ import envshift.settings.SettingValue.Float;
 import envshift.settings.SettingValue.Int;
 import envshift.settings.SettingValue.ListValue;
 import envshift.settings.SettingValue.Str;
-import java.math.BigDecimal;
-import java.math.MathContext;
-import java.math.RoundingMode;
 import java.util.stream.Collectors;
 
 /** Python's str() and repr() of the values the evaluator handles, and json.dumps dict keys. */
@@ -28,7 +25,7 @@ final class PyRepr {
     } else if (v instanceof Int i) {
       return i.value().toString();
     } else if (v instanceof Float f) {
-      return floatRepr(f.value());
+      return PythonRepr.of(f.value());
     } else if (v instanceof Bool b) {
       return b.value() ? "True" : "False";
     } else if (v instanceof ListValue l) {
@@ -76,7 +73,7 @@ final class PyRepr {
     } else if (key instanceof Float f) {
       double d = f.value();
       return Double.isNaN(d) ? "NaN" : Double.isInfinite(d) ? (d > 0 ? "Infinity" : "-Infinity")
-          : floatRepr(d);
+          : PythonRepr.of(d);
     }
     throw new PyUnresolved("uses a dict key of type " + typeName(key));
   }
@@ -135,41 +132,5 @@ final class PyRepr {
         && type != Character.LINE_SEPARATOR
         && type != Character.PARAGRAPH_SEPARATOR
         && type != Character.SPACE_SEPARATOR;
-  }
-
-  /**
-   * Python's repr(float): the shortest digits that read back as the same double, in fixed notation
-   * when the decimal exponent is in [-4, 16), otherwise as {@code 1e-05}.
-   */
-  static String floatRepr(double d) {
-    if (Double.isNaN(d)) {
-      return "nan";
-    }
-    if (Double.isInfinite(d)) {
-      return d > 0 ? "inf" : "-inf";
-    }
-    if (d == 0) {
-      return 1 / d < 0 ? "-0.0" : "0.0";
-    }
-    BigDecimal exact = new BigDecimal(d);
-    BigDecimal shortest = exact;
-    for (int p = 1; p <= 17; p++) {
-      BigDecimal r = exact.round(new MathContext(p, RoundingMode.HALF_EVEN));
-      if (r.doubleValue() == d) {
-        shortest = r;
-        break;
-      }
-    }
-    BigDecimal s = shortest.stripTrailingZeros();
-    String digits = s.unscaledValue().abs().toString();
-    int exp = digits.length() - 1 - s.scale();
-    String sign = d < 0 ? "-" : "";
-    if (exp < -4 || exp >= 16) {
-      String mantissa =
-          digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
-      return sign + mantissa + "e" + (exp < 0 ? "-" : "+") + String.format("%02d", Math.abs(exp));
-    }
-    String plain = s.abs().toPlainString();
-    return sign + (plain.contains(".") ? plain : plain + ".0");
   }
 }

@@ -2,7 +2,21 @@ package envshift.settings;
 
 /** Python string-literal escape decoding (for str literals; bytes literals are never decoded). */
 final class PyStrings {
+  /** The one-letter C escapes Python and docker compose share, and what they stand for. */
+  private static final String C_LETTERS = "abfnrtv";
+  private static final String C_CHARS = "\u0007\b\f\n\r\t\u000b";
+
   private PyStrings() {}
+
+  /** Appends the character a one-letter C escape ({@code \n}, ...) stands for; false if none. */
+  static boolean appendCEscape(char letter, StringBuilder out) {
+    int at = C_LETTERS.indexOf(letter);
+    if (at < 0) {
+      return false;
+    }
+    out.append(C_CHARS.charAt(at));
+    return true;
+  }
 
   /** Decodes the body of a non-raw str literal the way the Python compiler does. */
   static String decode(String body, String file, int line) {
@@ -26,16 +40,12 @@ final class PyStrings {
   /** Decodes the escape whose letter is at {@code i}; returns the index after it. */
   private static int escape(String body, int i, StringBuilder out, String file, int line) {
     char e = body.charAt(i);
+    if (appendCEscape(e, out)) {
+      return i + 1;
+    }
     switch (e) {
       case '\n' -> {}
       case '\\', '\'', '"' -> out.append(e);
-      case 'a' -> out.append('\u0007');
-      case 'b' -> out.append('\b');
-      case 'f' -> out.append('\f');
-      case 'n' -> out.append('\n');
-      case 'r' -> out.append('\r');
-      case 't' -> out.append('\t');
-      case 'v' -> out.append('\u000b');
       case 'x' -> {
         return hex(body, i + 1, 2, out, file, line);
       }

@@ -1,11 +1,5 @@
 package envshift.settings;
 
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Objects;
 
@@ -29,6 +23,16 @@ public final class Settings {
   }
 
   /**
+   * What kind of file this is by its name (or repo-relative path) alone, for files not read yet:
+   * the same rules as {@link #detect} without the content checks, so the ambiguous {@code .cfg}
+   * and {@code .conf} names stay {@link SettingsFormat#UNKNOWN}.
+   */
+  public static SettingsFormat formatOf(String fileName) {
+    Objects.requireNonNull(fileName, "fileName == null");
+    return FileKinds.byName(fileName);
+  }
+
+  /**
    * Parses with the parser for the detected format; NOT_SETTINGS and UNKNOWN files give a module of
    * that format with no settings.
    *
@@ -49,25 +53,11 @@ public final class Settings {
   /**
    * The text of a decrypted file: strict UTF-8, a leading byte-order mark dropped.
    *
-   * @throws SettingsException {@code file: not UTF-8 text (byte offset N)}
+   * @throws SettingsException {@code file:LINE: not UTF-8 text} at the first bad byte
    */
   public static String decode(byte[] plaintext, String fileName) {
     Objects.requireNonNull(plaintext, "plaintext == null");
     Objects.requireNonNull(fileName, "fileName == null");
-    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT);
-    ByteBuffer in = ByteBuffer.wrap(plaintext);
-    CharBuffer out = CharBuffer.allocate(plaintext.length + 1);
-    CoderResult result = decoder.decode(in, out, true);
-    if (!result.isError()) {
-      result = decoder.flush(out);
-    }
-    if (result.isError()) {
-      throw new SettingsException(
-          fileName + ": not UTF-8 text (byte offset " + in.position() + ")");
-    }
-    String text = out.flip().toString();
-    return text.startsWith("\uFEFF") ? text.substring(1) : text;
+    return Utf8Text.decode(plaintext, fileName);
   }
 }

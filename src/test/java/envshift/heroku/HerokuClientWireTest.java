@@ -48,17 +48,17 @@ class HerokuClientWireTest {
   void everyRequestCarriesAcceptBearerUserAgentAndAFreshRequestId() throws Exception {
     server.enqueue(json(200, "{\"A\":\"1\"}"));
     server.enqueue(json(200, "{\"A\":\"2\"}"));
-    server.enqueue(json(200, "{\"email\":\"dev@example.com\"}"));
+    server.enqueue(json(200, "{\"id\":\"01\",\"name\":\"payroll-staging\"}"));
 
     HerokuClient client = client();
     client.configVars("payroll-staging");
     client.patchConfigVars("payroll-staging", Map.of("A", Optional.of(Secret.of("2"))));
-    client.account();
+    client.app("payroll-staging");
 
     List<RecordedRequest> requests = taken();
     assertThat(requests).extracting(RecordedRequest::getRequestLine).containsExactly(
         "GET /apps/payroll-staging/config-vars HTTP/1.1",
-        "PATCH /apps/payroll-staging/config-vars HTTP/1.1", "GET /account HTTP/1.1");
+        "PATCH /apps/payroll-staging/config-vars HTTP/1.1", "GET /apps/payroll-staging HTTP/1.1");
     for (RecordedRequest r : requests) {
       assertThat(r.getHeaders().get("Accept"))
           .isEqualTo("application/vnd.heroku+json; version=3");

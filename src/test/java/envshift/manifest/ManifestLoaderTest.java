@@ -75,8 +75,7 @@ class ManifestLoaderTest {
         new Source("configs/settings_deployment.production.py.gpg", new Origin("envshift.yml", 12)),
         new Source("configs/extra.env.gpg", new Origin("envshift.yml", 13)));
     assertThat(prod.heroku()).contains(new HerokuTarget.PipelineStage("payroll", "production"));
-    assertThat(prod.dotenvEncrypted()).isTrue();
-    assertThat(m.environment("development").dotenvEncrypted()).isFalse();
+    assertThat(prod.dotenv()).contains("backups/.env.production.gpg");
     assertThat(m.rules()).isEqualTo(new MappingRules(
         Map.of("SECRET_KEY", "DJANGO_SECRET_KEY", "DEBUG", "DJANGO_DEBUG"), Set.of("STATIC_ROOT")));
     assertThat(m.rules().rename().keySet()).containsExactly("SECRET_KEY", "DEBUG");
@@ -145,5 +144,15 @@ class ManifestLoaderTest {
                 sources: [configs/link.py]
             """))
         .hasMessage("envshift.yml:4: source configs/link.py is a link to outside the repository");
+  }
+
+  @Test
+  void aManifestThatIsNotUtf8IsRefusedNamingTheLine() throws IOException {
+    byte[] latin1 = {'v', 'e', 'r', 's', 'i', 'o', 'n', ':', ' ', '1', '\n', '#', ' ', (byte) 0xE9};
+    Files.write(repo.resolve(ManifestLoader.FILE_NAME), latin1);
+
+    assertThatThrownBy(() -> ManifestLoader.load(repo))
+        .isInstanceOf(ManifestException.class)
+        .hasMessage("envshift.yml:2: not UTF-8 text");
   }
 }

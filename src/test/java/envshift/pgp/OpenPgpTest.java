@@ -2,7 +2,9 @@ package envshift.pgp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import envshift.pgp.OpenPgp.Content;
 import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 
 class OpenPgpTest {
@@ -53,5 +55,23 @@ class OpenPgpTest {
     assertThat(sniff("SECRET_KEY = 'x'\n")).isFalse();
     assertThat(sniff("{\"a\": 1}")).isFalse();
     assertThat(OpenPgp.looksLikeOpenPgp(new byte[0])).isFalse();
+  }
+
+  @Test
+  void sniffChecksTheFirstPacketHardWhereTheQuickCheckLooksAtTheTagOnly() {
+    byte[] classFile = HexFormat.of().parseHex("cafebabe00000037");
+    assertThat(OpenPgp.looksLikeOpenPgp(classFile)).as("claims a marker packet").isTrue();
+    assertThat(OpenPgp.sniff(classFile, 900)).isEqualTo(Content.NOT_OPENPGP);
+  }
+
+  @Test
+  void sniffSaysWhichKindOfMessage() {
+    byte[] pkesk = HexFormat.of().parseHex("85010c03caaf8fc9b94b7ea80107ff4ec102fab3e1d78cef");
+    assertThat(OpenPgp.sniff(pkesk, 357)).isEqualTo(Content.BINARY_MESSAGE);
+    assertThat(OpenPgp.sniff(pkesk, 200)).as("longer than the file").isEqualTo(Content.NOT_OPENPGP);
+    byte[] armor = "\uFEFF\n-----BEGIN PGP MESSAGE-----\n".getBytes(StandardCharsets.UTF_8);
+    assertThat(OpenPgp.sniff(armor, armor.length)).isEqualTo(Content.ARMORED_MESSAGE);
+    byte[] key = HexFormat.of().parseHex("99010d04");
+    assertThat(OpenPgp.sniff(key, 1500)).isEqualTo(Content.OTHER_OPENPGP);
   }
 }

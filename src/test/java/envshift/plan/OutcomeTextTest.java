@@ -45,21 +45,4 @@ class OutcomeTextTest {
                 Optional.empty()))
         .isInstanceOf(IllegalArgumentException.class);
   }
-
-  @Test
-  void jsonGolden() {
-    assertThat(OutcomeJson.render(OUTCOMES))
-        .isEqualTo(
-            "{\"apps\":["
-                + "{\"env\":\"staging\",\"app\":\"payroll-staging\",\"status\":\"applied\","
-                + "\"release\":42,\"why\":null},"
-                + "{\"env\":\"production\",\"app\":\"payroll-prod\",\"status\":\"failed\","
-                + "\"release\":null,"
-                + "\"why\":\"heroku: PATCH /apps/payroll-prod/config-vars: 422 Invalid\"},"
-                + "{\"env\":\"review\",\"app\":\"payroll-review\",\"status\":\"unchanged\","
-                + "\"release\":null,\"why\":null},"
-                + "{\"env\":\"demo\",\"app\":\"demo\",\"status\":\"skipped\",\"release\":null,"
-                + "\"why\":\"not confirmed\"}],"
-                + "\"summary\":{\"applied\":1,\"unchanged\":1,\"failed\":1,\"skipped\":1}}");
-  }
 }

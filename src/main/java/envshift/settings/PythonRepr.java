@@ -1,4 +1,4 @@
-package envshift.mapping;
+package envshift.settings;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -8,7 +8,8 @@ import java.math.RoundingMode;
  * Prints a double the way Python 3's {@code repr(float)} does, so that {@code EMAIL_TIMEOUT = 0.25}
  * reaches the app exactly as {@code str(settings.EMAIL_TIMEOUT)} would have read. Java's
  * {@code Double.toString} differs (it is not always shortest before JDK 19, and formats exponents
- * and integral values differently), hence this class.
+ * and integral values differently), hence this class. The one home of float printing: the
+ * settings evaluator's {@code str()}/{@code repr()}/format and the mapping's values all use it.
  */
 public final class PythonRepr {
   private static final int MAX_DIGITS = 17;

@@ -1,4 +1,4 @@
-package envshift.mapping;
+package envshift.settings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,5 +40,21 @@ class PythonReprTest {
   @CsvSource({"Infinity, inf", "-Infinity, -inf", "NaN, nan"})
   void printsNonFiniteLikePython(double value, String expected) {
     assertThat(PythonRepr.of(value)).isEqualTo(expected);
+  }
+
+  /**
+   * Powers of two, where the round-trip interval is lopsided: the shortest digits that read back
+   * lie on one side only. A nearest-only search printed 17 digits here where CPython prints 16.
+   */
+  @ParameterizedTest(name = "repr(2**{0}) == {1}")
+  @CsvSource({
+    "-24, 5.960464477539063e-08",
+    "-44, 5.684341886080802e-14",
+    "89, 6.189700196426902e+26",
+    "122, 5.316911983139664e+36",
+    "-1017, 7.120236347223045e-307",
+  })
+  void printsLopsidedPowersOfTwoLikeCPython(int exponent, String expected) {
+    assertThat(PythonRepr.of(Math.scalb(1.0, exponent))).isEqualTo(expected);
   }
 }

@@ -1,7 +1,6 @@
-package envshift.convert;
+package envshift.settings;
 
 import envshift.Origin;
-import envshift.settings.SettingsException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
@@ -12,7 +11,7 @@ import java.nio.charset.StandardCharsets;
 /**
  * Strict UTF-8 decoding of a decrypted file. A bad byte is reported by its line ({@code file:4}),
  * so the user can find it in an editor, and never by quoting the text around it: that text is a
- * secret.
+ * secret. The one strict decoder: sources, the dev .env, envshift.yml and {@code decrypt} use it.
  */
 public final class Utf8Text {
   private Utf8Text() {}
