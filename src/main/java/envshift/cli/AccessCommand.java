@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import envshift.EnvshiftException;
+import envshift.access.AccessReport;
 import envshift.pgp.KeyId;
 import envshift.pgp.KeyRing;
 import envshift.pgp.Recipient;

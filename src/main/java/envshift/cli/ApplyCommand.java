@@ -1,6 +1,7 @@
 package envshift.cli;
 
 import envshift.EnvshiftException;
+import envshift.access.EncryptionRecipients;
 import envshift.plan.AppOutcome;
 import envshift.plan.OutcomeText;
 import envshift.plan.Plan;
@@ -63,7 +64,8 @@ final class ApplyCommand implements Callable<Integer> {
       return EnvshiftException.ERROR;
     } else {
       backups = backup.store(root.context(),
-          () -> new RecipientsFinder(pusher.conversion()).recipients("pass --no-backup"),
+          () -> new EncryptionRecipients(pusher.conversion().root(), pusher.conversion().manifest(),
+              pusher.conversion()::keyRing).recipients("pass --no-backup"),
           pusher.conversion().keyRing(), Clock.systemUTC());
     }
     // Apps without changes cost no request here; they are listed as unchanged.

@@ -2,6 +2,7 @@ package envshift.cli;
 
 import envshift.EnvshiftException;
 import envshift.Secret;
+import envshift.access.EncryptionRecipients;
 import envshift.heroku.HerokuClient;
 import envshift.pgp.Encryptor;
 import envshift.pgp.KeyRing;
@@ -71,7 +72,7 @@ final class PullCommand implements Callable<Integer> {
       KeyRing ring = keys.keyRing(root.context(), Optional.empty());
       List<Recipient> to = Recipients.resolve(encryptTo, ring);
       content = Encryptor.encrypt(content, to, ring, false, ".env");
-      how = "encrypted to " + RecipientsFinder.describe(to);
+      how = "encrypted to " + EncryptionRecipients.describe(to);
     }
     Path target = root.context().cwd().resolve(out);
     SecureFiles.write(target, content);

@@ -2,6 +2,7 @@ package envshift.cli;
 
 import envshift.EnvshiftException;
 import envshift.Secret;
+import envshift.access.EncryptionRecipients;
 import envshift.heroku.HerokuClient;
 import envshift.manifest.Environment;
 import envshift.plan.Generators;
@@ -75,7 +76,8 @@ final class RotateCommand implements Callable<Integer> {
         heroku.client(root.context(), root.debug, root.spec.commandLine().getErr());
     String app = new TargetResolver(client).appFor(env.name(), env.heroku().get());
     Rotator rotator = new Rotator(client, backup.store(root.context(),
-        () -> new RecipientsFinder(conversion).recipients("pass --no-backup"),
+        () -> new EncryptionRecipients(conversion.root(), conversion.manifest(),
+            conversion::keyRing).recipients("pass --no-backup"),
         conversion.keyRing(), Clock.systemUTC()));
     Prepared prepared = rotator.prepare(env.name(), app, names);
     PrintWriter out = root.spec.commandLine().getOut();

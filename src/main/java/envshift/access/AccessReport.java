@@ -1,4 +1,4 @@
-package envshift.cli;
+package envshift.access;
 
 import envshift.EnvshiftException;
 import envshift.manifest.ManifestLoader;
@@ -30,9 +30,9 @@ import java.util.Set;
  * Who can read each encrypted file of a repo, and (for one key) which variable names those files
  * hold. Values are decrypted in memory to read the names and dropped; none is kept or shown.
  */
-final class AccessReport {
+public final class AccessReport {
   /** One encrypted file: its recipients and, when asked, its variable names or why unknown. */
-  record FileAccess(
+  public record FileAccess(
       String path,
       boolean symmetric,
       List<Recipient> recipients,
@@ -43,7 +43,7 @@ final class AccessReport {
   private final KeyRing keys;
   private final MappingRules rules;
 
-  AccessReport(RepoScan scan, KeyRing keys) {
+  public AccessReport(RepoScan scan, KeyRing keys) {
     this.scan = scan;
     this.keys = keys;
     boolean hasManifest = Files.isRegularFile(scan.root().resolve(ManifestLoader.FILE_NAME));
@@ -51,7 +51,7 @@ final class AccessReport {
   }
 
   /** Every encrypted file with its recipients; no decryption. */
-  List<FileAccess> everyFile() {
+  public List<FileAccess> everyFile() {
     List<FileAccess> out = new ArrayList<>();
     for (RepoFile file : encrypted()) {
       MessageInfo info = inspect(file);
@@ -63,7 +63,7 @@ final class AccessReport {
   }
 
   /** The files encrypted to any of {@code keyIds}, with their variable names. */
-  List<FileAccess> readableBy(Set<KeyId> keyIds) {
+  public List<FileAccess> readableBy(Set<KeyId> keyIds) {
     List<FileAccess> out = new ArrayList<>();
     for (RepoFile file : encrypted()) {
       MessageInfo info = inspect(file);
