@@ -1,6 +1,7 @@
 package envshift.access;
 
 import envshift.EnvshiftException;
+import envshift.manifest.ManifestLoader;
 import envshift.pgp.DecryptedFile;
 import envshift.pgp.Decryptor;
 import envshift.pgp.Encryptor;
@@ -37,11 +38,15 @@ public final class Rekey {
     }
   }
 
-  /** One re-encrypted file, as the user would name it, and whom it is now for. */
-  public record RekeyedFile(String path, List<Recipient> recipients) {
+  /**
+   * One re-encrypted file, as the user would name it, and whom it is now for; {@code why} is set
+   * for a file rekeyed although not named, saying why it had to be.
+   */
+  public record RekeyedFile(String path, List<Recipient> recipients, Optional<String> why) {
     public RekeyedFile {
       Objects.requireNonNull(path, "path == null");
       recipients = List.copyOf(recipients);
+      Objects.requireNonNull(why, "why == null");
     }
   }
 
@@ -69,22 +74,39 @@ public final class Rekey {
     return BlackboxLayout.find(repoRoot).flatMap(BlackboxLayout::pubring);
   }
 
+  /**
+   * Re-encrypts the files, and with removals also every other place envshift encrypts to (see
+   * {@link RecipientPlaces}). Every refusal comes before the first write.
+   */
   public Result run(Request request) {
     List<Recipient> added = Recipients.resolve(request.add(), ring);
     // removal matches any key of the named certificates, so expired or revoked keys can go too
     Set<KeyId> removed = new HashSet<>();
     request.remove().forEach(id -> removed.addAll(Recipients.keyIdsOf(id, ring)));
+    Optional<RecipientPlaces> places =
+        removed.isEmpty() ? Optional.empty() : Optional.of(new RecipientPlaces(root, ring));
+    Map<Path, Optional<String>> targets = new LinkedHashMap<>();
+    request.files().forEach(f -> targets.put(f.toAbsolutePath().normalize(), Optional.empty()));
+    places.ifPresent(p -> p.filesNaming(removed)
+        .forEach((f, why) -> targets.putIfAbsent(f, Optional.of(why))));
     Map<Path, byte[]> rewritten = new LinkedHashMap<>();
     List<RekeyedFile> files = new ArrayList<>();
-    for (Path path : request.files()) {
+    targets.forEach((path, why) -> {
       String shown = shown(path);
       List<Recipient> to = new ArrayList<>();
       rewritten.put(path, reencrypt(path, shown, added, removed, to));
-      files.add(new RekeyedFile(shown, to));
-    }
+      files.add(new RekeyedFile(shown, to, why));
+    });
+    Optional<String> manifest = places.flatMap(p -> p.manifestWithout(request.remove(), removed));
     blackbox.ifPresent(b -> RekeyBlackbox.checkKeybox(b, added));
     rewritten.forEach(SafeFiles::write); // only after every file was re-encrypted in memory
     List<String> changes = new ArrayList<>();
+    manifest.ifPresent(text -> {
+      SafeFiles.replaceText(root.resolve(ManifestLoader.FILE_NAME), text);
+      changes.add("updated " + ManifestLoader.FILE_NAME + ": removed "
+          + String.join(", ", places.get().removedEntries(request.remove(), removed))
+          + " from recipients");
+    });
     blackbox.ifPresent(
         b -> RekeyBlackbox.update(b, ring, added, removedNames(request.remove()), changes));
     return new Result(files, changes);
@@ -97,7 +119,8 @@ public final class Rekey {
     to.addAll(newRecipients(shown, info, added, removed));
     DecryptedFile plain = new Decryptor(ring).decrypt(message, shown);
     try {
-      return Encryptor.encrypt(plain.plaintext(), to, ring, info.armored(), plain.literalFileName());
+      return Encryptor.encrypt(
+          plain.plaintext(), to, ring, info.armored(), plain.literalFileName());
     } finally {
       Arrays.fill(plain.plaintext(), (byte) 0);
     }

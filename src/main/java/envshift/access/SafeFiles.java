@@ -3,6 +3,7 @@ package envshift.access;
 import envshift.EnvshiftException;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +21,8 @@ final class SafeFiles {
     try {
       return Files.readAllBytes(path);
     } catch (IOException e) {
-      throw new EnvshiftException(shown + ": cannot read (" + e.getClass().getSimpleName() + ")", e);
+      throw new EnvshiftException(
+          shown + ": cannot read (" + e.getClass().getSimpleName() + ")", e);
     }
   }
 
@@ -51,6 +53,16 @@ final class SafeFiles {
           // best effort: the temp file was created 0600 anyway
         }
       }
+    }
+  }
+
+  /** Replaces a text file that holds no secret (envshift.yml), keeping its mode. */
+  static void replaceText(Path target, String text) {
+    try {
+      Files.writeString(target, text, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new EnvshiftException(target.getFileName() + ": cannot write ("
+          + e.getClass().getSimpleName() + ")", e);
     }
   }
 }

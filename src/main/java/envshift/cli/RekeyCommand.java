@@ -23,7 +23,9 @@ import picocli.CommandLine.ParentCommand;
       "New recipients = the file's recipients - removed + added (AES-256, SEIPD with MDC, ZLIB;",
       "armored stays armored, the literal file name is kept). Each file is replaced atomically.",
       "With a blackbox layout, blackbox-admins.txt and pubring.gpg are updated (pubring.kbx is",
-      "refused when a new key would be missing from it)."
+      "refused when a new key would be missing from it). A removed recipient also leaves every",
+      "other place envshift encrypts to: envshift.yml's recipients (refused if none would be",
+      "left), encrypted dev .env files and, without recipients, the encrypted sources."
     })
 final class RekeyCommand implements Callable<Integer> {
   @ParentCommand Envshift root;
@@ -53,8 +55,10 @@ final class RekeyCommand implements Callable<Integer> {
     List<Path> paths = files.stream().map(f -> ctx.cwd().resolve(f)).toList();
     Rekey.Result result = new Rekey(repoRoot, ring).run(new Rekey.Request(paths, add, remove));
     PrintWriter out = root.spec.commandLine().getOut();
-    result.files().forEach(f ->
-        out.println("rekeyed " + f.path() + ": " + EncryptionRecipients.describe(f.recipients())));
+    for (Rekey.RekeyedFile f : result.files()) {
+      out.println("rekeyed " + f.path() + ": " + EncryptionRecipients.describe(f.recipients())
+          + f.why().map(why -> " (" + why + ")").orElse(""));
+    }
     result.changes().forEach(out::println);
     out.flush();
     return 0;
