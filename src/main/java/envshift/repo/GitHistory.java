@@ -43,8 +43,16 @@ public final class GitHistory {
     }
   }
 
-  /** A commit's blob at a path, from {@code git log --raw}. */
-  record Change(String path, String commit, Instant date, String blob) {}
+  /**
+   * A commit's blob at a path, from {@code git log --raw}; {@code age} is its place in git's
+   * newest-first output, breaking ties between commits made in the same second.
+   */
+  record Change(String path, String commit, Instant date, String blob, int age) {
+    boolean olderThan(Change other) {
+      int byDate = date.compareTo(other.date);
+      return byDate < 0 || (byDate == 0 && age > other.age);
+    }
+  }
 
   private final Path root;
 
@@ -82,11 +90,11 @@ public final class GitHistory {
         Optional.empty());
     Map<String, Change> oldest = new HashMap<>();
     for (Change c : parseLog(new String(log, StandardCharsets.UTF_8))) {
-      oldest.merge(c.path() + "\0" + c.blob(), c,
-          (a, b) -> b.date().isBefore(a.date()) ? b : a);
+      oldest.merge(c.path() + "\0" + c.blob(), c, (a, b) -> b.olderThan(a) ? b : a);
     }
     return oldest.values().stream()
-        .sorted(Comparator.comparing(Change::path).thenComparing(Change::date))
+        .sorted(Comparator.comparing(Change::path).thenComparing(Change::date)
+            .thenComparing(Change::age, Comparator.reverseOrder()))
         .toList();
   }
 
@@ -109,7 +117,7 @@ public final class GitHistory {
         String[] f = token.substring(1).split(" ");
         String path = tokens[++i];
         if (f.length == 5 && f[1].startsWith("100") && !f[4].startsWith("D")) {
-          out.add(new Change(path, commit, date, f[3]));
+          out.add(new Change(path, commit, date, f[3], out.size()));
         }
       }
     }
