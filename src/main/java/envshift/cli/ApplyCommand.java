@@ -1,6 +1,7 @@
 package envshift.cli;
 
 import envshift.EnvshiftException;
+import envshift.access.EncryptionRecipients;
 import envshift.plan.AppOutcome;
 import envshift.plan.OutcomeText;
 import envshift.plan.Plan;
@@ -63,7 +64,8 @@ final class ApplyCommand implements Callable<Integer> {
       return EnvshiftException.ERROR;
     } else {
       backups = backup.store(root.context(),
-          () -> new RecipientsFinder(push.workspace()).recipients("pass --no-backup"),
+          () -> new EncryptionRecipients(push.workspace().root(), push.workspace().manifest(),
+              push.workspace()::keyRing).recipients("pass --no-backup"),
           push.workspace().keyRing(), Clock.systemUTC());
     }
     // Apps without changes cost no request here; they are listed as unchanged.

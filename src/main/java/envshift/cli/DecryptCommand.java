@@ -1,17 +1,13 @@
 package envshift.cli;
 
+import envshift.SecureFiles;
 import envshift.EnvshiftException;
-import envshift.repo.SecureFiles;
 import envshift.settings.Utf8Text;
 import envshift.pgp.DecryptedFile;
 import envshift.pgp.Decryptor;
 import envshift.settings.SettingsException;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -44,10 +40,9 @@ final class DecryptCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Context ctx = root.context();
-    byte[] message = read(ctx.cwd().resolve(file));
+    byte[] message = SecureFiles.read(ctx.cwd().resolve(file), file.toString());
     Decryptor decryptor = new Decryptor(keys.keyRing(ctx, Optional.empty()));
-    DecryptedFile decrypted = decryptor.decrypt(message, file.toString());
-    try {
+    try (DecryptedFile decrypted = decryptor.decrypt(message, file.toString())) {
       if (output != null) {
         SecureFiles.write(ctx.cwd().resolve(output), decrypted.plaintext());
         root.spec
@@ -60,8 +55,6 @@ final class DecryptCommand implements Callable<Integer> {
         out.print(asText(decrypted.plaintext()));
         out.flush();
       }
-    } finally {
-      Arrays.fill(decrypted.plaintext(), (byte) 0);
     }
     return 0;
   }
@@ -86,13 +79,4 @@ final class DecryptCommand implements Callable<Integer> {
     }
   }
 
-  private byte[] read(Path input) {
-    try {
-      return Files.readAllBytes(input);
-    } catch (NoSuchFileException e) {
-      throw new EnvshiftException(file + ": no such file", e);
-    } catch (IOException e) {
-      throw new EnvshiftException(file + ": cannot read (" + e.getClass().getSimpleName() + ")", e);
-    }
-  }
 }

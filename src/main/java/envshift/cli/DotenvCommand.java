@@ -1,12 +1,14 @@
 package envshift.cli;
 
 import envshift.EnvshiftException;
+import envshift.access.EncryptionRecipients;
 import envshift.convert.Workspace;
 import envshift.convert.EnvironmentLoader.LoadedEnvironment;
 import envshift.manifest.Environment;
 import envshift.pgp.Encryptor;
 import envshift.pgp.Recipient;
-import envshift.repo.SecureFiles;
+import envshift.SecureFiles;
+import envshift.repo.RepoScanner;
 import envshift.settings.DotenvFlavor;
 import envshift.settings.DotenvWriter;
 import java.nio.charset.StandardCharsets;
@@ -70,11 +72,12 @@ final class DotenvCommand implements Callable<Integer> {
         DotenvWriter.write(loaded.vars().values(), dialect).getBytes(StandardCharsets.UTF_8);
     String how;
     if (encrypt) {
-      List<Recipient> to = new RecipientsFinder(conversion).recipients("use --plain");
+      List<Recipient> to = new EncryptionRecipients(conversion.root(), conversion.manifest(),
+          conversion::keyRing).recipients("use --plain");
       content = Encryptor.encrypt(content, to, conversion.keyRing(), false, ".env");
-      how = "encrypted to " + RecipientsFinder.describe(to);
+      how = "encrypted to " + EncryptionRecipients.describe(to);
     } else {
-      if (!force) SecureFiles.refuseCommittable(conversion.root(), target);
+      if (!force) RepoScanner.refuseCommittable(conversion.root(), target);
       how = "plaintext";
     }
     SecureFiles.write(target, content);

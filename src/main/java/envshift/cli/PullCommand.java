@@ -2,12 +2,13 @@ package envshift.cli;
 
 import envshift.EnvshiftException;
 import envshift.Secret;
+import envshift.access.EncryptionRecipients;
 import envshift.heroku.HerokuClient;
 import envshift.pgp.Encryptor;
 import envshift.pgp.KeyRing;
 import envshift.pgp.Recipient;
 import envshift.pgp.Recipients;
-import envshift.repo.SecureFiles;
+import envshift.SecureFiles;
 import envshift.settings.DotenvFlavor;
 import envshift.settings.DotenvReader;
 import envshift.settings.DotenvWriter;
@@ -72,7 +73,7 @@ final class PullCommand implements Callable<Integer> {
       KeyRing ring = keys.keyRing(root.context(), Optional.empty());
       List<Recipient> to = Recipients.resolve(encryptTo, ring);
       content = Encryptor.encrypt(content, to, ring, false, ".env");
-      how = "encrypted to " + RecipientsFinder.describe(to);
+      how = "encrypted to " + EncryptionRecipients.describe(to);
     }
     Path target = root.context().cwd().resolve(out);
     SecureFiles.write(target, content);

@@ -2,12 +2,13 @@ package envshift.cli;
 
 import envshift.EnvshiftException;
 import envshift.Secret;
+import envshift.access.EncryptionRecipients;
 import envshift.convert.Workspace;
 import envshift.heroku.HerokuClient;
 import envshift.manifest.Environment;
 import envshift.plan.Generators;
 import envshift.push.TargetResolver;
-import envshift.repo.SecureFiles;
+import envshift.SecureFiles;
 import envshift.rotate.DevDotenv;
 import envshift.rotate.LiveRecord;
 import envshift.rotate.Prepared;
@@ -82,7 +83,8 @@ final class RotateCommand implements Callable<Integer> {
         heroku.client(root.context(), root.debug, root.spec.commandLine().getErr());
     String app = new TargetResolver(client).appFor(env.name(), env.heroku().get());
     Rotator rotator = new Rotator(client, backup.store(root.context(),
-        () -> new RecipientsFinder(conversion).recipients("pass --no-backup"),
+        () -> new EncryptionRecipients(conversion.root(), conversion.manifest(),
+            conversion::keyRing).recipients("pass --no-backup"),
         conversion.keyRing(), Clock.systemUTC()));
     Prepared prepared = rotator.prepare(env.name(), app, names);
     // After prepare, so an add-on's var gets the add-on's own rotation command instead.

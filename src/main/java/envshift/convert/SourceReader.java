@@ -1,5 +1,6 @@
 package envshift.convert;
 
+import envshift.SecureFiles;
 import envshift.EnvshiftException;
 import envshift.pgp.DecryptedFile;
 import envshift.pgp.Decryptor;
@@ -57,15 +58,7 @@ public final class SourceReader {
   }
 
   private byte[] readBytes(String relativePath) {
-    Path file = repoRoot.resolve(relativePath);
-    try {
-      return Files.readAllBytes(file);
-    } catch (NoSuchFileException e) {
-      throw new EnvshiftException(relativePath + ": no such file", e);
-    } catch (IOException e) {
-      throw new EnvshiftException(
-          relativePath + ": cannot read (" + e.getClass().getSimpleName() + ")", e);
-    }
+    return SecureFiles.read(repoRoot.resolve(relativePath), relativePath);
   }
 
   /** A parsed source and whether it was encrypted in the repo. */

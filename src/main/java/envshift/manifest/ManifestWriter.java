@@ -1,5 +1,6 @@
 package envshift.manifest;
 
+import envshift.SecureFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -39,43 +40,13 @@ public final class ManifestWriter {
       throw new ManifestException(ManifestLoader.FILE_NAME + ": changed while envshift was "
           + "running; not updated");
     }
-    Path tmp = null;
     try {
-      Optional<Set<PosixFilePermission>> mode = permissions(file);
-      tmp = Files.createTempFile(file.toAbsolutePath().getParent(), "." + file.getFileName() + ".",
-          ".tmp");
-      Files.writeString(tmp, after, StandardCharsets.UTF_8);
-      if (mode.isPresent()) Files.setPosixFilePermissions(tmp, mode.get());
-      move(tmp, file);
-      tmp = null;
+      SecureFiles.write(file, after.getBytes(StandardCharsets.UTF_8),
+          SecureFiles.Readers.UNCHANGED, true);
       return true;
     } catch (IOException e) {
       throw new ManifestException(ManifestLoader.FILE_NAME + ": cannot write ("
           + e.getClass().getSimpleName() + ")", e);
-    } finally {
-      if (tmp != null) {
-        try {
-          Files.deleteIfExists(tmp);
-        } catch (IOException ignored) {
-          // best effort: the temp file holds the manifest, which names files, never values
-        }
-      }
-    }
-  }
-
-  /** The file's POSIX permissions; none where the file system has none (Windows). */
-  private static Optional<Set<PosixFilePermission>> permissions(Path file) throws IOException {
-    if (Files.getFileAttributeView(file, PosixFileAttributeView.class) == null) {
-      return Optional.empty();
-    }
-    return Optional.of(Files.getPosixFilePermissions(file));
-  }
-
-  private static void move(Path tmp, Path target) throws IOException {
-    try {
-      Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } catch (AtomicMoveNotSupportedException e) {
-      Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
     }
   }
 }

@@ -9,7 +9,7 @@ import envshift.pgp.Decryptor;
 import envshift.pgp.Encryptor;
 import envshift.pgp.KeyRing;
 import envshift.pgp.Recipient;
-import envshift.repo.SecureFiles;
+import envshift.SecureFiles;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;

@@ -1,5 +1,6 @@
 package envshift.push;
 
+import envshift.SecureFiles;
 import envshift.EnvshiftException;
 import envshift.Secret;
 import envshift.heroku.HerokuClient;
@@ -40,13 +41,7 @@ public final class RestoreSource {
 
   /** Decrypts a backup; a backup taken of another app is allowed, with a warning. */
   public static RestoreSource backup(Path file, String label, String app, KeyRing ring) {
-    byte[] bytes;
-    try {
-      bytes = Files.readAllBytes(file);
-    } catch (IOException e) {
-      throw new EnvshiftException(label + ": cannot read (" + e.getClass().getSimpleName() + ")",
-          e);
-    }
+    byte[] bytes = SecureFiles.read(file, label);
     BackupStore.Backup backup = BackupStore.read(bytes, label, new Decryptor(ring));
     List<String> warnings = new ArrayList<>();
     if (!backup.app().equals(app)) {

@@ -1,5 +1,6 @@
 package envshift.repo;
 
+import envshift.SecureFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;

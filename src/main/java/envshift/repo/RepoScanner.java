@@ -1,5 +1,6 @@
 package envshift.repo;
 
+import envshift.EnvshiftException;
 import envshift.repo.ContentSniffer.Content;
 import envshift.settings.EncryptedNames;
 import envshift.settings.Settings;
@@ -34,6 +35,22 @@ public final class RepoScanner {
   }
 
   /** Scans the repo at {@code repoRoot}; problems found on the way are in the result. */
+  /**
+   * Refuses a plaintext file inside the repo that git would commit: {@code .gitignore} must ignore
+   * it. Outside the repo there is no git to ask.
+   */
+  public static void refuseCommittable(Path repoRoot, Path target) {
+    if (!target.startsWith(repoRoot)) return;
+    String relative = repoRoot.relativize(target).toString().replace('\\', '/');
+    if (!isIgnored(repoRoot, relative)) {
+      throw new EnvshiftException(
+          "refusing to write plaintext "
+              + relative
+              + ": .gitignore does not ignore it"
+              + " (add it to .gitignore, or use --force)");
+    }
+  }
+
   /**
    * Whether git would ignore a repo-relative file: the .gitignore of the root and of every folder
    * on the way down apply, and a file inside an ignored folder is ignored.

@@ -30,8 +30,10 @@ class AccessCommandTest {
 
   @TempDir Path home;
 
+  /** On a copy outside any git checkout: the fixtures' own history is envshift's, not theirs. */
   private Cli.Result access(String repo, String... args) {
-    List<String> all = new ArrayList<>(List.of("access", "--repo", Cli.fixture("repos/" + repo)));
+    Path copy = RepoCopy.of(repo, home.resolve("repos"));
+    List<String> all = new ArrayList<>(List.of("access", "--repo", copy.toString()));
     all.addAll(List.of(args));
     Cli.Result r = new Cli(home).run(all.toArray(String[]::new));
     assertThat(r.both()).doesNotContain(Cli.CANARY);
@@ -131,7 +133,10 @@ class AccessCommandTest {
 
     assertThat(r.code()).as(r.err()).isZero();
     JsonNode doc = JSON.readTree(r.out());
-    assertThat(names(doc)).containsExactly("key", "key_ids", "files");
+    assertThat(names(doc)).containsExactly("key", "key_ids", "history_read", "files");
+    assertThat(doc.get("history_read").asBoolean()).as("the copy is no git checkout").isFalse();
+    assertThat(r.err()).contains("is not a git checkout (or git is missing): only the current "
+        + "files were read");
     assertThat(doc.get("key").asText()).isEqualTo("deploy@example.org");
     assertThat(doc.get("key_ids").toString())
         .isEqualTo(
@@ -144,8 +149,15 @@ class AccessCommandTest {
     for (JsonNode file : doc.get("files")) {
       paths.add(file.get("path").asText());
       assertThat(names(file))
-          .containsExactly("path", "symmetric", "recipients", "variables", "variables_unknown");
+          .containsExactly("path", "symmetric", "recipients", "variables", "variables_unknown",
+              "present", "readable_now", "versions", "unchanged", "unchanged_unknown");
       assertThat(file.get("variables_unknown").isNull()).isTrue();
+      assertThat(file.get("present").asBoolean()).isTrue();
+      assertThat(file.get("readable_now").asBoolean()).isTrue();
+      // the working tree is the one version; a key that still reads a file knows every value
+      assertThat(file.get("versions").toString()).isEqualTo("[{\"commit\":null,\"date\":null}]");
+      assertThat(file.get("unchanged")).isEqualTo(file.get("variables"));
+      assertThat(file.get("unchanged_unknown").isNull()).isTrue();
       JsonNode first = file.get("recipients").get(0);
       assertThat(names(first)).containsExactly("key_id", "fingerprint", "user_ids");
       assertThat(first.get("fingerprint").asText())
@@ -167,9 +179,12 @@ class AccessCommandTest {
     assertThat(JSON.readTree(r.out()))
         .isEqualTo(
             JSON.readTree(
-                "{\"key\":null,\"key_ids\":[],\"files\":[{\"path\":"
+                "{\"key\":null,\"key_ids\":[],\"history_read\":false,\"files\":[{\"path\":"
                     + "\"configs/app_config.py.asc\",\"symmetric\":true,\"recipients\":[],"
-                    + "\"variables\":[],\"variables_unknown\":null}]}"));
+                    + "\"variables\":[],\"variables_unknown\":null,\"present\":true,"
+                    + "\"readable_now\":false,\"versions\":[],\"unchanged\":[],"
+                    + "\"unchanged_unknown\":null}]}"));
+    assertThat(r.err()).as("without --key no history is read, so nothing to warn").isEmpty();
   }
 
   private static List<String> names(JsonNode object) {

@@ -1,11 +1,13 @@
-package envshift.cli;
+package envshift.access;
 
+import envshift.SecureFiles;
 import envshift.EnvshiftException;
 import envshift.convert.Workspace;
 import envshift.manifest.Environment;
 import envshift.manifest.Manifest;
 import envshift.manifest.Source;
 import envshift.pgp.KeyException;
+import envshift.pgp.KeyRing;
 import envshift.pgp.MessageInfo;
 import envshift.pgp.MessageInspector;
 import envshift.pgp.OpenPgp;
@@ -17,23 +19,27 @@ import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
  * Who encrypted outputs (the dev .env.gpg, backups) are for: the manifest's {@code recipients}, or
  * else everyone the legacy files were encrypted to, so nobody who could read the old files loses
- * access.
+ * access. The keys are asked for only when needed: a repo of plaintext sources needs none.
  */
-final class RecipientsFinder {
-  private final Workspace conversion;
+public final class EncryptionRecipients {
+  private final Path root;
+  private final Manifest manifest;
+  private final Supplier<KeyRing> keys;
 
-  RecipientsFinder(Workspace conversion) {
-    this.conversion = conversion;
+  public EncryptionRecipients(Path root, Manifest manifest, Supplier<KeyRing> keys) {
+    this.root = root;
+    this.manifest = manifest;
+    this.keys = keys;
   }
 
   /** {@code orElse} says what the user can do instead when no recipient is known. */
-  List<Recipient> recipients(String orElse) {
-    Manifest manifest = conversion.manifest();
+  public List<Recipient> recipients(String orElse) {
     if (!manifest.recipients().isEmpty()) {
       return resolve(manifest.recipients());
     }
@@ -55,7 +61,7 @@ final class RecipientsFinder {
   /** A recipient no loaded keyring knows is usually a public key the user can simply add. */
   private List<Recipient> resolve(List<String> ids) {
     try {
-      return Recipients.resolve(ids, conversion.keyRing());
+      return Recipients.resolve(ids, keys.get());
     } catch (KeyException e) {
       throw new EnvshiftException(
           e.getMessage()
@@ -65,20 +71,14 @@ final class RecipientsFinder {
   }
 
   private List<String> legacyRecipients(String relativePath) {
-    Path file = conversion.root().resolve(relativePath);
-    byte[] bytes;
-    try {
-      bytes = Files.readAllBytes(file);
-    } catch (IOException e) {
-      throw new EnvshiftException(
-          relativePath + ": cannot read (" + e.getClass().getSimpleName() + ")", e);
-    }
+    byte[] bytes = SecureFiles.read(root.resolve(relativePath), relativePath);
     if (!OpenPgp.looksLikeOpenPgp(bytes)) return List.of();
-    MessageInfo info = MessageInspector.inspect(bytes, relativePath, conversion.keyRing());
+    MessageInfo info = MessageInspector.inspect(bytes, relativePath, keys.get());
     return info.recipients().stream().map(r -> r.keyId().toString()).toList();
   }
 
-  static String describe(List<Recipient> recipients) {
+  /** The first user id of each recipient, else its key id; comma-separated. */
+  public static String describe(List<Recipient> recipients) {
     return recipients.stream()
         .map(r -> r.userIds().isEmpty() ? r.keyId().toString() : r.userIds().get(0))
         .collect(Collectors.joining(", "));

@@ -1,19 +1,22 @@
-package envshift.repo;
+package envshift;
 
-import envshift.EnvshiftException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 
 /**
  * The one way envshift writes files: complete or not at all (a sibling temp file, mode 0600 from
  * the moment it exists, renamed over the target), so a failure never leaves a half-written file
- * and a secret is never readable by others, not even while it is written.
+ * and a secret is never readable by others, not even while it is written. And the one way it reads
+ * a whole file with a one-line error.
  */
 public final class SecureFiles {
   private SecureFiles() {}
@@ -23,7 +26,25 @@ public final class SecureFiles {
     /** 0600: plaintext, backups, anything that holds or protects a secret. */
     OWNER,
     /** 0644, set on the temp file before the rename: a manifest, which is committed and shared. */
-    EVERYONE
+    EVERYONE,
+    /** The mode of the file replaced (0644 when there was none): an edited manifest. */
+    UNCHANGED
+  }
+
+  /**
+   * The whole file; {@code shown} is how the error names it.
+   *
+   * @throws EnvshiftException {@code SHOWN: no such file} or {@code SHOWN: cannot read (IOException)}
+   */
+  public static byte[] read(Path file, String shown) {
+    try {
+      return Files.readAllBytes(file);
+    } catch (NoSuchFileException e) {
+      throw new EnvshiftException(shown + ": no such file", e);
+    } catch (IOException e) {
+      throw new EnvshiftException(
+          shown + ": cannot read (" + e.getClass().getSimpleName() + ")", e);
+    }
   }
 
   /**
@@ -58,8 +79,8 @@ public final class SecureFiles {
       try (OutputStream out = Files.newOutputStream(tmp)) {
         out.write(content);
       }
-      if (readers == Readers.EVERYONE) {
-        Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
+      if (readers != Readers.OWNER) {
+        Files.setPosixFilePermissions(tmp, modeFor(readers, target));
       }
       move(tmp, target, replace);
       tmp = null;
@@ -70,20 +91,12 @@ public final class SecureFiles {
     }
   }
 
-  /**
-   * Refuses a plaintext file inside the repo that git would commit: {@code .gitignore} must ignore
-   * it. Outside the repo there is no git to ask.
-   */
-  public static void refuseCommittable(Path repoRoot, Path target) {
-    if (!target.startsWith(repoRoot)) return;
-    String relative = repoRoot.relativize(target).toString().replace('\\', '/');
-    if (!RepoScanner.isIgnored(repoRoot, relative)) {
-      throw new EnvshiftException(
-          "refusing to write plaintext "
-              + relative
-              + ": .gitignore does not ignore it"
-              + " (add it to .gitignore, or use --force)");
+  private static Set<PosixFilePermission> modeFor(Readers readers, Path target)
+      throws IOException {
+    if (readers == Readers.UNCHANGED && Files.exists(target)) {
+      return Files.getPosixFilePermissions(target);
     }
+    return PosixFilePermissions.fromString("rw-r--r--");
   }
 
   private static void move(Path tmp, Path target, boolean replace) throws IOException {

@@ -1,4 +1,4 @@
-package envshift.cli;
+package envshift.access;
 
 import envshift.EnvshiftException;
 import envshift.pgp.KeyRing;

@@ -1,4 +1,4 @@
-package envshift.repo;
+package envshift;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
