@@ -23,7 +23,7 @@ import java.util.concurrent.TimeUnit;
  * Gpg.create(tempDir.resolve("alice")))}.
  */
 public final class Gpg implements AutoCloseable {
-  /** Key types worth testing; RSA is fast enough to generate once per test class. */
+  /** Key types worth testing; {@link TestKeys} makes one set per JVM, as RSA and DSA are slow. */
   public enum KeyType {
     /** rsa2048 primary (sign, certify) with an rsa2048 encryption subkey. */
     RSA2048,
@@ -51,7 +51,12 @@ public final class Gpg implements AutoCloseable {
     try {
       Files.createDirectories(home);
       Files.setPosixFilePermissions(home, PosixFilePermissions.fromString("rwx------"));
-      Files.writeString(home.resolve("gpg-agent.conf"), "allow-loopback-pinentry\n");
+      // A small S2K count: the default is calibrated to ~100 ms of native hashing, which takes
+      // Bouncy Castle over a second per key unlock; the protection scheme is the same. Not gpg's
+      // least (65536): Bouncy Castle's S2K refuses a decoded count of 256..65536.
+      Files.writeString(
+          home.resolve("gpg-agent.conf"), "allow-loopback-pinentry\ns2k-count 69632\n");
+      Files.writeString(home.resolve("gpg.conf"), "s2k-count 65536\n");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -113,6 +118,16 @@ public final class Gpg implements AutoCloseable {
   /** The keygrip (the {@code private-keys-v1.d} file name) of that subkey. */
   public String encryptionSubkeyKeygrip(String who) {
     return encryptionSubkeyField(who, -1);
+  }
+
+  /** The keygrips of every key of {@code who}, primary and subkeys. */
+  public List<String> keygrips(String who) {
+    Result listing = ok(run(new byte[0], "--with-colons", "--with-keygrip", "--list-keys", who));
+    return listing.stdoutText().lines()
+        .map(line -> line.split(":", -1))
+        .filter(f -> f[0].equals("grp"))
+        .map(f -> f[9])
+        .toList();
   }
 
   private String encryptionSubkeyField(String who, int field) {
