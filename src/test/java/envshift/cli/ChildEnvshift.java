@@ -17,8 +17,9 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -37,6 +38,14 @@ final class ChildEnvshift implements AutoCloseable {
   private final Process process;
   private final Writer requests;
   private final BufferedReader replies;
+  // Its own reader thread, so a long command blocks no shared pool while the test waits on it.
+  private final ExecutorService reader =
+      Executors.newSingleThreadExecutor(
+          task -> {
+            Thread thread = new Thread(task, "child-envshift-replies");
+            thread.setDaemon(true);
+            return thread;
+          });
 
   private ChildEnvshift(Process process) {
     this.process = process;
@@ -78,7 +87,7 @@ final class ChildEnvshift implements AutoCloseable {
     try {
       requests.write(String.join("\t", fields) + "\n");
       requests.flush();
-      String reply = CompletableFuture.supplyAsync(this::readReply).get(5, TimeUnit.MINUTES);
+      String reply = reader.submit(this::readReply).get(5, TimeUnit.MINUTES);
       if (reply == null) {
         throw new AssertionError("the child JVM died running " + args);
       }
@@ -107,6 +116,7 @@ final class ChildEnvshift implements AutoCloseable {
   /** Ends the child: it exits when its stdin closes. */
   @Override
   public void close() {
+    reader.shutdownNow();
     try {
       requests.close();
       if (!process.waitFor(1, TimeUnit.MINUTES)) {
@@ -132,8 +142,8 @@ final class ChildEnvshift implements AutoCloseable {
       env.put("GNUPGHOME", f[4]);
       Context context = Context.of(env, Path.of(f[3]), Path.of(f[2]));
       int code;
-      try (PrintStream out = new PrintStream(new FileOutputStream(f[0]), true, StandardCharsets.UTF_8);
-          PrintStream err = new PrintStream(new FileOutputStream(f[1]), true, StandardCharsets.UTF_8)) {
+      try (PrintStream out = printStream(f[0]);
+          PrintStream err = printStream(f[1])) {
         System.setOut(out);
         System.setErr(err);
         code =
@@ -149,6 +159,10 @@ final class ChildEnvshift implements AutoCloseable {
       replies.println(code);
       replies.flush();
     }
+  }
+
+  private static PrintStream printStream(String file) throws IOException {
+    return new PrintStream(new FileOutputStream(file), true, StandardCharsets.UTF_8);
   }
 
   /** Reads a file the child wrote, as UTF-8. */

@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -39,6 +41,18 @@ public final class Gpg implements AutoCloseable {
       return new String(stdout, StandardCharsets.UTF_8);
     }
   }
+
+  /**
+   * Threads that feed gpg's stdin and drain its stderr. Not the common pool: it has one thread on
+   * a 2-core machine, so concurrent test classes would queue each other's pipes behind it.
+   */
+  private static final ExecutorService PIPES =
+      Executors.newCachedThreadPool(
+          task -> {
+            Thread thread = new Thread(task, "gpg-pipe");
+            thread.setDaemon(true);
+            return thread;
+          });
 
   private final Path home;
 
@@ -225,9 +239,9 @@ public final class Gpg implements AutoCloseable {
     } catch (IOException e) {
       throw new AssertionError("cannot run " + command.get(0) + " (is GnuPG installed?)", e);
     }
-    CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> feed(process, stdin));
+    CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> feed(process, stdin), PIPES);
     CompletableFuture<byte[]> stderr =
-        CompletableFuture.supplyAsync(() -> drain(process.getErrorStream()));
+        CompletableFuture.supplyAsync(() -> drain(process.getErrorStream()), PIPES);
     try {
       byte[] stdout = process.getInputStream().readAllBytes();
       if (!process.waitFor(120, TimeUnit.SECONDS)) {
