@@ -9,29 +9,26 @@ import envshift.Secret;
 import envshift.heroku.HerokuApiException;
 import envshift.heroku.HerokuClient;
 import envshift.heroku.fake.FakeHeroku;
+import envshift.heroku.fake.FakeHerokuExtension;
 import envshift.heroku.fake.FakeRequest;
 import envshift.heroku.fake.Fault;
 import envshift.plan.AppConfig;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+@ExtendWith(FakeHerokuExtension.class)
 class LiveConfigsTest {
   private FakeHeroku heroku;
   private HerokuClient client;
 
   @BeforeEach
-  void start() {
-    heroku = new FakeHeroku().start();
+  void start(FakeHeroku heroku) {
+    this.heroku = heroku;
     client = HerokuClient.builder().baseUrl(heroku.url()).token(FakeHeroku.DEFAULT_TOKEN)
         .sleeper(d -> { }).build();
-  }
-
-  @AfterEach
-  void stop() {
-    heroku.close();
   }
 
   @Test

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import envshift.heroku.fake.FakeHeroku;
+import envshift.heroku.fake.FakeHerokuExtension;
 import envshift.heroku.fake.Fault;
 import envshift.heroku.fake.FakeRequest;
 import java.io.IOException;
@@ -11,9 +13,9 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -21,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * production → payroll-production) pushed to {@link envshift.heroku.fake.FakeHeroku} through the
  * CLI. Every run is checked for the canary value and the token ({@link PushWorld#assertClean}).
  */
+@ExtendWith(FakeHerokuExtension.class)
 class ApplyCommandTest {
   private static final String STAGING = "payroll-staging";
   private static final String PRODUCTION = "payroll-production";
@@ -30,13 +33,8 @@ class ApplyCommandTest {
   private PushWorld world;
 
   @BeforeEach
-  void start() {
-    world = new PushWorld(home);
-  }
-
-  @AfterEach
-  void stop() {
-    world.close();
+  void start(FakeHeroku heroku) {
+    world = new PushWorld(home, heroku);
   }
 
   @Test

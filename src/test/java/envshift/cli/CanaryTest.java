@@ -4,12 +4,12 @@ import static envshift.cli.Cli.CANARY;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,10 +19,10 @@ import org.junit.jupiter.api.io.TempDir;
  * appears in stdout, stderr or any file that decrypt, show, dotenv or init writes — unless --reveal
  * or an explicit plaintext output was asked for — and no temp file ever holds it.
  *
- * <p>How temp files are checked: each command runs as a child JVM ({@code envshift.cli.Main} on the
- * test class path) with its own empty {@code java.io.tmpdir} (and {@code TMPDIR}) under this test's
- * temp dir. An in-process run cannot be checked soundly: the JDK reads {@code java.io.tmpdir} once
- * per JVM (for {@code Files.createTempFile} and {@code File.createTempFile}), so setting the
+ * <p>How temp files are checked: the commands run in a child JVM ({@link ChildEnvshift}, one for
+ * the class, serving every command) whose {@code java.io.tmpdir} (and {@code TMPDIR}) is an empty
+ * dir of its own. An in-process run cannot be checked soundly: the JDK reads {@code java.io.tmpdir}
+ * once per JVM (for {@code Files.createTempFile} and {@code File.createTempFile}), so setting the
  * property in a test redirects nothing, and the shared /tmp also holds other processes' files, some
  * of which (other tests' expected outputs) contain the canary on purpose. After each run the
  * child's temp dir must be empty, and no file under the work tree (the repo copies, with their
@@ -30,16 +30,28 @@ import org.junit.jupiter.api.io.TempDir;
  * canary, except a file the command was asked to write as plaintext.
  */
 class CanaryTest {
+  @TempDir static Path shared;
+  private static Path javaTmp;
+  private static ChildEnvshift child;
   @TempDir Path tmp;
   private Path work;
-  private Path javaTmp;
   private Path captured;
   private int runs;
+
+  @BeforeAll
+  static void startChild() throws IOException {
+    javaTmp = Files.createDirectories(shared.resolve("java-tmp"));
+    child = ChildEnvshift.start(javaTmp, shared.resolve("child.log"));
+  }
+
+  @AfterAll
+  static void stopChild() {
+    child.close();
+  }
 
   @BeforeEach
   void workTree() throws IOException {
     work = Files.createDirectories(tmp.resolve("work"));
-    javaTmp = Files.createDirectories(tmp.resolve("java-tmp"));
     captured = Files.createDirectories(tmp.resolve("captured"));
     for (String repo : List.of("django-blackbox", "dotenv-envs", "flask-symmetric")) {
       Path copy = TestRepos.copy(repo, work);
@@ -137,38 +149,12 @@ class CanaryTest {
 
   private record Run(List<String> args, int code, String out, String err) {}
 
-  /** Runs envshift in a child JVM in the work dir, with its own temp dir, home and GnuPG home. */
-  private Run run(String... args) throws Exception {
-    List<String> command =
-        new ArrayList<>(
-            List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:-UsePerfData",
-                "-Djava.io.tmpdir=" + javaTmp,
-                "-Duser.home=" + work.resolve("home"),
-                "-cp",
-                System.getProperty("java.class.path"),
-                "envshift.cli.Main"));
-    command.addAll(List.of(args));
+  /** Runs envshift in the child JVM, in the work dir, with its own home and GnuPG home. */
+  private Run run(String... args) {
     Path out = captured.resolve(runs + ".out");
     Path err = captured.resolve(runs++ + ".err");
-    ProcessBuilder builder =
-        new ProcessBuilder(command)
-            .directory(work.toFile())
-            .redirectOutput(out.toFile())
-            .redirectError(err.toFile());
-    builder.environment().keySet().removeIf(k -> k.startsWith("ENVSHIFT_"));
-    builder.environment().put("GNUPGHOME", work.resolve("home/no-gnupg").toString());
-    builder.environment().put("TMPDIR", javaTmp.toString());
-    Process process = builder.start();
-    if (!process.waitFor(5, TimeUnit.MINUTES)) {
-      process.destroyForcibly();
-      throw new AssertionError("envshift did not finish: " + List.of(args));
-    }
-    return new Run(
-        List.of(args),
-        process.exitValue(),
-        Files.readString(out, StandardCharsets.UTF_8),
-        Files.readString(err, StandardCharsets.UTF_8));
+    Path home = work.resolve("home");
+    int code = child.run(out, err, work, home, home.resolve("no-gnupg"), List.of(args));
+    return new Run(List.of(args), code, ChildEnvshift.read(out), ChildEnvshift.read(err));
   }
 }

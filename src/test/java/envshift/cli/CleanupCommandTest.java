@@ -3,6 +3,7 @@ package envshift.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import envshift.heroku.fake.FakeHeroku;
+import envshift.heroku.fake.FakeHerokuExtension;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,12 +11,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code envshift cleanup} end to end on the fake Platform API, over copies of fixture repos. */
+@ExtendWith(FakeHerokuExtension.class)
 class CleanupCommandTest {
   private static final String STAGING_PY = "configs/settings_deployment.staging.py.gpg";
   private static final String PRODUCTION_PY = "configs/settings_deployment.production.py.gpg";
@@ -24,13 +26,8 @@ class CleanupCommandTest {
   private FakeHeroku heroku;
 
   @BeforeEach
-  void start() {
-    heroku = new FakeHeroku().start();
-  }
-
-  @AfterEach
-  void stop() {
-    heroku.close();
+  void start(FakeHeroku heroku) {
+    this.heroku = heroku;
   }
 
   private Cli.Result run(Path repo, String... args) {

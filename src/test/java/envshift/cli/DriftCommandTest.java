@@ -3,17 +3,19 @@ package envshift.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import envshift.heroku.fake.FakeHeroku;
+import envshift.heroku.fake.FakeHerokuExtension;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code envshift drift} across apps on the fake Platform API: findings, rules, output, exits. */
+@ExtendWith(FakeHerokuExtension.class)
 class DriftCommandTest {
   private static final String MANIFEST = """
       version: 1
@@ -33,18 +35,13 @@ class DriftCommandTest {
   private FakeHeroku heroku;
 
   @BeforeEach
-  void start() throws IOException {
-    heroku = new FakeHeroku().start();
+  void start(FakeHeroku heroku) throws IOException {
+    this.heroku = heroku;
     heroku.createApp("payroll-staging");
     heroku.createApp("payroll-production");
     Files.writeString(repo.resolve("envshift.yml"), MANIFEST);
     Files.writeString(repo.resolve("staging.env"), "DEBUG=True\n");
     Files.writeString(repo.resolve("production.env"), "DEBUG=False\n");
-  }
-
-  @AfterEach
-  void stop() {
-    heroku.close();
   }
 
   /** One variable per kind of finding, and ones that must not be findings. */

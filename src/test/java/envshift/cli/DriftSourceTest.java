@@ -6,21 +6,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import envshift.heroku.fake.FakeHeroku;
+import envshift.heroku.fake.FakeHerokuExtension;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code envshift drift} on pipelines and on manifest environments, including
  * {@code --against-source} with the encrypted fixture repos.
  */
+@ExtendWith(FakeHerokuExtension.class)
 class DriftSourceTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -28,13 +30,8 @@ class DriftSourceTest {
   private FakeHeroku heroku;
 
   @BeforeEach
-  void start() {
-    heroku = new FakeHeroku().start();
-  }
-
-  @AfterEach
-  void stop() {
-    heroku.close();
+  void start(FakeHeroku heroku) {
+    this.heroku = heroku;
   }
 
   @Test

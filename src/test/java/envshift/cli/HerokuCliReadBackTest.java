@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import envshift.heroku.fake.FakeHeroku;
+import envshift.heroku.fake.FakeHerokuExtension;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -12,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -19,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * pushed to the fake, through {@code HEROKU_HOST}: an independent client agrees on the result.
  * Skipped (not passed) when {@code heroku} is not on the PATH.
  */
+@ExtendWith(FakeHerokuExtension.class)
 class HerokuCliReadBackTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -26,18 +30,17 @@ class HerokuCliReadBackTest {
   @TempDir Path cliHome;
 
   @Test
-  void theHerokuCliReadsBackExactlyWhatApplyPushed() throws Exception {
+  void theHerokuCliReadsBackExactlyWhatApplyPushed(FakeHeroku fake) throws Exception {
     assumeTrue(herokuInstalled(), "the Heroku CLI is not installed");
-    try (PushWorld world = new PushWorld(home)) {
-      world.heroku.createApp("payroll-staging");
-      assertThat(world.apply(PushWorld.DJANGO, "--env", "staging").code()).isZero();
+    PushWorld world = new PushWorld(home, fake);
+    world.heroku.createApp("payroll-staging");
+    assertThat(world.apply(PushWorld.DJANGO, "--env", "staging").code()).isZero();
 
-      String out = heroku(world, "config", "--json", "-a", "payroll-staging");
+    String out = heroku(world, "config", "--json", "-a", "payroll-staging");
 
-      JsonNode expected = JSON.readTree(
-          Cli.FIXTURES.resolve("repos/django-blackbox/expected/staging.json").toFile());
-      assertThat(JSON.readTree(out)).isEqualTo(expected);
-    }
+    JsonNode expected = JSON.readTree(
+        Cli.FIXTURES.resolve("repos/django-blackbox/expected/staging.json").toFile());
+    assertThat(JSON.readTree(out)).isEqualTo(expected);
   }
 
   private String heroku(PushWorld world, String... args) throws Exception {

@@ -4,16 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import envshift.heroku.fake.FakeHeroku;
+import envshift.heroku.fake.FakeHerokuExtension;
 import envshift.heroku.fake.FakeRequest;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code envshift plan} end to end against the fake: exit codes, JSON, masking, pipelines. */
+@ExtendWith(FakeHerokuExtension.class)
 class PlanCommandTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -21,15 +24,10 @@ class PlanCommandTest {
   private PushWorld world;
 
   @BeforeEach
-  void start() {
-    world = new PushWorld(home);
+  void start(FakeHeroku heroku) {
+    world = new PushWorld(home, heroku);
     world.heroku.createApp("payroll-staging");
     world.heroku.createApp("payroll-production");
-  }
-
-  @AfterEach
-  void stop() {
-    world.close();
   }
 
   @Test

@@ -2,6 +2,8 @@ package envshift.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import envshift.heroku.fake.FakeHeroku;
+import envshift.heroku.fake.FakeHerokuExtension;
 import envshift.pgp.Gpg;
 import envshift.settings.DotenvFlavor;
 import envshift.settings.DotenvReader;
@@ -12,12 +14,13 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code envshift pull}: the live config as a .env on stdout, in a 0600 file, or encrypted. */
+@ExtendWith(FakeHerokuExtension.class)
 class PullCommandTest {
   private static final String APP = "payroll-staging";
   private static final Map<String, String> LIVE = new LinkedHashMap<>();
@@ -34,15 +37,10 @@ class PullCommandTest {
   private PushWorld world;
 
   @BeforeEach
-  void start() {
-    world = new PushWorld(home);
+  void start(FakeHeroku heroku) {
+    world = new PushWorld(home, heroku);
     world.heroku.createApp(APP);
     world.heroku.setConfig(APP, LIVE);
-  }
-
-  @AfterEach
-  void stop() {
-    world.close();
   }
 
   @Test

@@ -2,13 +2,15 @@ package envshift.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import envshift.heroku.fake.FakeHeroku;
+import envshift.heroku.fake.FakeHerokuExtension;
 import envshift.heroku.fake.FakeRequest;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -16,14 +18,15 @@ import org.junit.jupiter.api.io.TempDir;
  * app costs at most 6 requests (config, add-ons, the re-check, the newest release beside it, the
  * PATCH, the new release: issue 8) and exactly one release; an unchanged app costs 2 and none.
  */
+@ExtendWith(FakeHerokuExtension.class)
 class RequestBudgetTest {
   @TempDir Path home;
   private PushWorld world;
   private Path repo;
 
   @BeforeEach
-  void setUp() {
-    world = new PushWorld(home);
+  void setUp(FakeHeroku heroku) {
+    world = new PushWorld(home, heroku);
     repo = PushWorld.plainRepo(home.resolve("repo"), Map.of(
         "app-fresh", Map.of("A", "1", "B", "2"),
         "app-drifted", Map.of("A", "1", "B", "new"),
@@ -38,11 +41,6 @@ class RequestBudgetTest {
     world.heroku.createApp("app-same-too");
     world.heroku.setConfig("app-same-too", Map.of("A", "1", "B", "2"));
     world.heroku.clearRequests();
-  }
-
-  @AfterEach
-  void stop() {
-    world.close();
   }
 
   @Test

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import envshift.heroku.fake.FakeHeroku;
+import envshift.heroku.fake.FakeHerokuExtension;
 import envshift.pgp.Gpg;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,9 +13,9 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -21,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the manifest's recipients, readable by real gpg, and restoring it (or a past release) puts the
  * old config back in one PATCH, add-on vars untouched.
  */
+@ExtendWith(FakeHerokuExtension.class)
 class RestoreCommandTest {
   private static final String APP = "payroll-staging";
   private static final Map<String, String> BEFORE = Map.of("OLD_ONLY", "before-1",
@@ -32,16 +35,11 @@ class RestoreCommandTest {
   private PushWorld world;
 
   @BeforeEach
-  void start() {
-    world = new PushWorld(home);
+  void start(FakeHeroku heroku) {
+    world = new PushWorld(home, heroku);
     world.heroku.createApp(APP);
     world.heroku.setConfig(APP, BEFORE);
     world.heroku.attachAddon(APP, "postgresql-shaped-1", Map.of("DATABASE_URL", "postgres://a"));
-  }
-
-  @AfterEach
-  void stop() {
-    world.close();
   }
 
   @Test

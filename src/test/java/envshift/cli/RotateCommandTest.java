@@ -6,6 +6,7 @@ import envshift.Secret;
 import envshift.convert.EnvironmentLoader;
 import envshift.convert.SourceReader;
 import envshift.heroku.fake.FakeHeroku;
+import envshift.heroku.fake.FakeHerokuExtension;
 import envshift.manifest.Manifest;
 import envshift.manifest.ManifestLoader;
 import envshift.pgp.DecryptedFile;
@@ -27,12 +28,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code envshift rotate} end to end on the fake Platform API, over copies of fixture repos. */
+@ExtendWith(FakeHerokuExtension.class)
 class RotateCommandTest {
   private static final String STAGING = "payroll-staging";
 
@@ -43,8 +45,8 @@ class RotateCommandTest {
   private Map<String, String> before;
 
   @BeforeEach
-  void setUp() {
-    heroku = new FakeHeroku().start();
+  void setUp(FakeHeroku heroku) {
+    this.heroku = heroku;
     repo = RepoCopy.of("django-blackbox", tmp);
     backups = tmp.resolve("backups");
     heroku.createApp(STAGING);
@@ -53,11 +55,6 @@ class RotateCommandTest {
     heroku.setConfig("payroll-production", RepoCopy.expected("django-blackbox", "production"));
     before = heroku.config(STAGING);
     heroku.clearRequests();
-  }
-
-  @AfterEach
-  void tearDown() {
-    heroku.close();
   }
 
   private Cli.Result rotate(String... args) {

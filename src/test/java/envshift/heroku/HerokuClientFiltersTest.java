@@ -3,26 +3,23 @@ package envshift.heroku;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import envshift.heroku.fake.FakeHeroku;
+import envshift.heroku.fake.FakeHerokuExtension;
 import envshift.heroku.fake.FakeRequest;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Pipeline couplings without per-app lookups, and app names for many ids in one request. */
+@ExtendWith(FakeHerokuExtension.class)
 class HerokuClientFiltersTest {
   private FakeHeroku heroku;
   private HerokuClient client;
 
   @BeforeEach
-  void start() {
-    heroku = new FakeHeroku().start();
+  void start(FakeHeroku heroku) {
+    this.heroku = heroku;
     client = HerokuClient.builder().baseUrl(heroku.url()).token(FakeHeroku.DEFAULT_TOKEN).build();
-  }
-
-  @AfterEach
-  void stop() {
-    heroku.close();
   }
 
   @Test

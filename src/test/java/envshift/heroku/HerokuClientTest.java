@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import envshift.Secret;
+import envshift.heroku.fake.FakeHerokuExtension;
 import envshift.heroku.fake.Fault;
 import envshift.heroku.fake.FakeHeroku;
 import java.time.Duration;
@@ -12,25 +13,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+@ExtendWith(FakeHerokuExtension.class)
 class HerokuClientTest {
   private final List<Duration> slept = new CopyOnWriteArrayList<>();
   private FakeHeroku heroku;
   private HerokuClient client;
 
   @BeforeEach
-  void start() {
-    heroku = new FakeHeroku().start();
+  void start(FakeHeroku heroku) {
+    this.heroku = heroku;
     heroku.createApp("payroll-staging");
     client = client(FakeHeroku.DEFAULT_TOKEN);
-  }
-
-  @AfterEach
-  void stop() {
-    heroku.close();
   }
 
   private HerokuClient client(String token) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import envshift.Secret;
+import envshift.heroku.fake.FakeHerokuExtension;
 import envshift.heroku.fake.Fault;
 import envshift.heroku.fake.FakeHeroku;
 import java.io.IOException;
@@ -13,11 +14,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Retries, backoff and the one-release guarantee for PATCH, against the fake's injected faults. */
+@ExtendWith(FakeHerokuExtension.class)
 class RetryTest {
   private static final String APP = "payroll-staging";
   private final List<Duration> slept = new CopyOnWriteArrayList<>();
@@ -25,17 +27,12 @@ class RetryTest {
   private HerokuClient client;
 
   @BeforeEach
-  void start() {
-    heroku = new FakeHeroku().start();
+  void start(FakeHeroku heroku) {
+    this.heroku = heroku;
     heroku.createApp(APP);
     heroku.setConfig(APP, Map.of("KEEP", "k"));
     client = HerokuClient.builder().baseUrl(heroku.url()).token(FakeHeroku.DEFAULT_TOKEN)
         .sleeper(slept::add).build();
-  }
-
-  @AfterEach
-  void stop() {
-    heroku.close();
   }
 
   private int releases() {

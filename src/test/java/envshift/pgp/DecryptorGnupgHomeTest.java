@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import envshift.pgp.DecryptionException.Reason;
-import envshift.pgp.Gpg.KeyType;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,12 +20,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Secret keys read straight from a GnuPG home's private-keys-v1.d, without gpg or its agent. */
 class DecryptorGnupgHomeTest {
-  private static final String RSA = "Rsa Plain <rsa@example.org>";
-  private static final String RSA_LOCKED = "Rsa Locked <rsa-locked@example.org>";
-  private static final String CV = "Cv Plain <cv@example.org>";
-  private static final String CV_LOCKED = "Cv Locked <cv-locked@example.org>";
-  private static final String ELGAMAL = "Elg Plain <elg@example.org>";
-  private static final String PASSPHRASE = "hunter2 but longer";
+  private static final String RSA = TestKeys.RSA;
+  private static final String RSA_LOCKED = TestKeys.RSA_LOCKED;
+  private static final String CV = TestKeys.CV;
+  private static final String CV_LOCKED = TestKeys.CV_LOCKED;
+  private static final String ELGAMAL = TestKeys.ELGAMAL;
+  private static final String PASSPHRASE = TestKeys.PASSPHRASE;
   private static final String LABEL = "configs/settings.py.gpg";
   private static final byte[] PLAINTEXT =
       "DATABASE_PASSWORD = 'canary-home-5150'\n".getBytes(StandardCharsets.UTF_8);
@@ -36,12 +35,7 @@ class DecryptorGnupgHomeTest {
 
   @BeforeAll
   static void makeKeys() {
-    gpg = Gpg.create(dir.resolve("home"));
-    gpg.generateKey(RSA, KeyType.RSA2048, "");
-    gpg.generateKey(RSA_LOCKED, KeyType.RSA2048, PASSPHRASE);
-    gpg.generateKey(CV, KeyType.CV25519, "");
-    gpg.generateKey(CV_LOCKED, KeyType.CV25519, PASSPHRASE);
-    gpg.generateKey(ELGAMAL, KeyType.DSA_ELGAMAL, "");
+    gpg = TestKeys.home(dir.resolve("home"), RSA, RSA_LOCKED, CV, CV_LOCKED, ELGAMAL);
   }
 
   @AfterAll

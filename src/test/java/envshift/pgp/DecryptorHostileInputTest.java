@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import envshift.pgp.DecryptionException.Reason;
-import envshift.pgp.Gpg.KeyType;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -34,11 +33,11 @@ import org.junit.jupiter.api.io.TempDir;
  * no plaintext (an exception instead of a result, and no fragment of the plaintext in any message).
  */
 class DecryptorHostileInputTest {
-  private static final String ME = "Me Myself <me@example.org>";
-  private static final String LOCKED = "Locked Me <locked@example.org>";
-  private static final String OPS = "Ops <ops@example.org>";
-  private static final String OTHER = "Other <other@example.org>";
-  private static final String PASSPHRASE = "the right one";
+  private static final String ME = TestKeys.RSA;
+  private static final String LOCKED = TestKeys.CV_LOCKED;
+  private static final String OPS = TestKeys.CV;
+  private static final String OTHER = TestKeys.CV_OTHER;
+  private static final String PASSPHRASE = TestKeys.PASSPHRASE;
   private static final String LABEL = "configs/x.py.gpg";
   private static final String CANARY = "canary-plaintext-7f3a9c";
   private static final byte[] PLAINTEXT =
@@ -51,11 +50,7 @@ class DecryptorHostileInputTest {
 
   @BeforeAll
   static void makeKeys() throws Exception {
-    gpg = Gpg.create(dir.resolve("home"));
-    gpg.generateKey(ME, KeyType.RSA2048, "");
-    gpg.generateKey(LOCKED, KeyType.CV25519, PASSPHRASE);
-    gpg.generateKey(OPS, KeyType.CV25519, "");
-    gpg.generateKey(OTHER, KeyType.CV25519, "");
+    gpg = TestKeys.home(dir.resolve("home"), ME, LOCKED, OPS, OTHER);
     ByteArrayOutputStream both = new ByteArrayOutputStream();
     both.write(gpg.exportSecret(ME, false, ""));
     both.write(gpg.exportSecret(LOCKED, false, PASSPHRASE));

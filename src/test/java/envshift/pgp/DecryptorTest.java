@@ -3,7 +3,6 @@ package envshift.pgp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import envshift.pgp.Gpg.KeyType;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -42,11 +41,11 @@ import org.junit.jupiter.api.io.TempDir;
  * gpg 2.2 encrypts, envshift decrypts, with keys given as {@code gpg --export-secret-keys} files.
  */
 class DecryptorTest {
-  private static final String RSA = "Dev Tester <dev@example.org>";
-  private static final String CV = "Curve Person <cv@example.org>";
-  private static final String LOCKED = "Locked Lucy <lucy@example.org>";
-  private static final String ELGAMAL = "Old Elgamal <elg@example.org>";
-  private static final String PASSPHRASE = "correct horse battery";
+  private static final String RSA = TestKeys.RSA;
+  private static final String CV = TestKeys.CV;
+  private static final String LOCKED = TestKeys.RSA_LOCKED;
+  private static final String ELGAMAL = TestKeys.ELGAMAL;
+  private static final String PASSPHRASE = TestKeys.PASSPHRASE;
   private static final byte[] PLAINTEXT =
       "SECRET_KEY = 'django-insecure-canary-8d7f'\nDEBUG = False\n"
           .getBytes(StandardCharsets.UTF_8);
@@ -60,11 +59,7 @@ class DecryptorTest {
 
   @BeforeAll
   static void makeKeys() throws IOException {
-    gpg = Gpg.create(dir.resolve("gnupg"));
-    gpg.generateKey(RSA, KeyType.RSA2048, "");
-    gpg.generateKey(CV, KeyType.CV25519, "");
-    gpg.generateKey(LOCKED, KeyType.RSA2048, PASSPHRASE);
-    gpg.generateKey(ELGAMAL, KeyType.DSA_ELGAMAL, "");
+    gpg = TestKeys.home(dir.resolve("gnupg"), RSA, CV, LOCKED, ELGAMAL);
     rsaExport = Files.write(dir.resolve("rsa.asc"), gpg.exportSecret(RSA, true, ""));
     cvExport = Files.write(dir.resolve("cv.gpg"), gpg.exportSecret(CV, false, ""));
     elgamalExport = Files.write(dir.resolve("elg.asc"), gpg.exportSecret(ELGAMAL, true, ""));

@@ -3,7 +3,6 @@ package envshift.pgp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import envshift.pgp.Gpg.KeyType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,8 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** envshift encrypts, gpg 2.2 decrypts, in homes that each hold only one recipient's key. */
 class EncryptorTest {
-  private static final String ALICE = "Alice Ops <alice@example.org>";
-  private static final String BOB = "Bob Dev <bob@example.org>";
+  private static final String ALICE = TestKeys.RSA;
+  private static final String BOB = TestKeys.CV;
   private static final byte[] PLAINTEXT =
       "API_TOKEN=canary-enc-0042\nREGION=eu\n".getBytes(StandardCharsets.UTF_8);
 
@@ -27,10 +26,8 @@ class EncryptorTest {
 
   @BeforeAll
   static void makeKeys() throws Exception {
-    alice = Gpg.create(dir.resolve("alice"));
-    bob = Gpg.create(dir.resolve("bob"));
-    alice.generateKey(ALICE, KeyType.RSA2048, "");
-    bob.generateKey(BOB, KeyType.CV25519, "");
+    alice = TestKeys.home(dir.resolve("alice"), ALICE);
+    bob = TestKeys.home(dir.resolve("bob"), BOB);
     publicKeys =
         KeyRing.builder()
             .publicKeyFile(Files.write(dir.resolve("alice.asc"), alice.exportPublic(ALICE, true)))
@@ -51,7 +48,7 @@ class EncryptorTest {
 
   @Test
   void binaryMessageDecryptsWithGpg() {
-    Gpg.Result result = alice.decrypt(encrypt(false, "alice@example.org"), "");
+    Gpg.Result result = alice.decrypt(encrypt(false, "rsa@example.org"), "");
 
     assertThat(result.exitCode()).as(result.stderr()).isZero();
     assertThat(result.stdout()).isEqualTo(PLAINTEXT);
@@ -59,7 +56,7 @@ class EncryptorTest {
 
   @Test
   void armoredMessageCarriesTheCrcLineAndDecryptsWithGpg() {
-    byte[] message = encrypt(true, "alice@example.org");
+    byte[] message = encrypt(true, "rsa@example.org");
     String text = new String(message, StandardCharsets.US_ASCII);
 
     assertThat(text).startsWith("-----BEGIN PGP MESSAGE-----\n");
@@ -72,7 +69,7 @@ class EncryptorTest {
 
   @Test
   void twoRecipientsEachDecryptAloneInTheirOwnHome() {
-    byte[] message = encrypt(true, "alice@example.org", "bob@example.org");
+    byte[] message = encrypt(true, "rsa@example.org", "cv@example.org");
 
     Gpg.Result byAlice = alice.decrypt(message, "");
     Gpg.Result byBob = bob.decrypt(message, "");
@@ -86,7 +83,7 @@ class EncryptorTest {
   @Test
   void gpgSeesAesSeipdWithMdcAndTheFileName() {
     Gpg.Result packets =
-        alice.run(encrypt(false, "alice@example.org"), "--verbose", "--list-packets");
+        alice.run(encrypt(false, "rsa@example.org"), "--verbose", "--list-packets");
 
     assertThat(packets.stdoutText())
         .contains("encrypted data packet:")
@@ -102,7 +99,7 @@ class EncryptorTest {
     KeyRing keys = KeyRing.builder().secretKeyFile(aliceSecret).build();
 
     DecryptedFile file =
-        new Decryptor(keys).decrypt(encrypt(false, "alice@example.org"), "app.env.gpg");
+        new Decryptor(keys).decrypt(encrypt(false, "rsa@example.org"), "app.env.gpg");
 
     assertThat(file.plaintext()).isEqualTo(PLAINTEXT);
     assertThat(file.method()).isEqualTo("SEIPDv1 AES-256");

@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -23,7 +25,7 @@ import java.util.concurrent.TimeUnit;
  * Gpg.create(tempDir.resolve("alice")))}.
  */
 public final class Gpg implements AutoCloseable {
-  /** Key types worth testing; RSA is fast enough to generate once per test class. */
+  /** Key types worth testing; {@link TestKeys} makes one set per JVM, as RSA and DSA are slow. */
   public enum KeyType {
     /** rsa2048 primary (sign, certify) with an rsa2048 encryption subkey. */
     RSA2048,
@@ -40,6 +42,18 @@ public final class Gpg implements AutoCloseable {
     }
   }
 
+  /**
+   * Threads that feed gpg's stdin and drain its stderr. Not the common pool: it has one thread on
+   * a 2-core machine, so concurrent test classes would queue each other's pipes behind it.
+   */
+  private static final ExecutorService PIPES =
+      Executors.newCachedThreadPool(
+          task -> {
+            Thread thread = new Thread(task, "gpg-pipe");
+            thread.setDaemon(true);
+            return thread;
+          });
+
   private final Path home;
 
   private Gpg(Path home) {
@@ -51,7 +65,12 @@ public final class Gpg implements AutoCloseable {
     try {
       Files.createDirectories(home);
       Files.setPosixFilePermissions(home, PosixFilePermissions.fromString("rwx------"));
-      Files.writeString(home.resolve("gpg-agent.conf"), "allow-loopback-pinentry\n");
+      // A small S2K count: the default is calibrated to ~100 ms of native hashing, which takes
+      // Bouncy Castle over a second per key unlock; the protection scheme is the same. Not gpg's
+      // least (65536): Bouncy Castle's S2K refuses a decoded count of 256..65536.
+      Files.writeString(
+          home.resolve("gpg-agent.conf"), "allow-loopback-pinentry\ns2k-count 69632\n");
+      Files.writeString(home.resolve("gpg.conf"), "s2k-count 65536\n");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -113,6 +132,16 @@ public final class Gpg implements AutoCloseable {
   /** The keygrip (the {@code private-keys-v1.d} file name) of that subkey. */
   public String encryptionSubkeyKeygrip(String who) {
     return encryptionSubkeyField(who, -1);
+  }
+
+  /** The keygrips of every key of {@code who}, primary and subkeys. */
+  public List<String> keygrips(String who) {
+    Result listing = ok(run(new byte[0], "--with-colons", "--with-keygrip", "--list-keys", who));
+    return listing.stdoutText().lines()
+        .map(line -> line.split(":", -1))
+        .filter(f -> f[0].equals("grp"))
+        .map(f -> f[9])
+        .toList();
   }
 
   private String encryptionSubkeyField(String who, int field) {
@@ -210,9 +239,9 @@ public final class Gpg implements AutoCloseable {
     } catch (IOException e) {
       throw new AssertionError("cannot run " + command.get(0) + " (is GnuPG installed?)", e);
     }
-    CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> feed(process, stdin));
+    CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> feed(process, stdin), PIPES);
     CompletableFuture<byte[]> stderr =
-        CompletableFuture.supplyAsync(() -> drain(process.getErrorStream()));
+        CompletableFuture.supplyAsync(() -> drain(process.getErrorStream()), PIPES);
     try {
       byte[] stdout = process.getInputStream().readAllBytes();
       if (!process.waitFor(120, TimeUnit.SECONDS)) {

@@ -3,7 +3,6 @@ package envshift.pgp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import envshift.pgp.Gpg.KeyType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,10 +13,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Loading keys: what is listed, what is named, and how unusable sources are reported. */
 class KeyRingTest {
-  private static final String PLAIN = "Plain Key <plain@example.org>";
-  private static final String LOCKED = "Locked Key <locked@example.org>";
-  private static final String PUBLIC_ONLY = "Public Only <public@example.org>";
-  private static final String PASSPHRASE = "pass phrase";
+  private static final String PLAIN = TestKeys.CV;
+  private static final String LOCKED = TestKeys.CV_LOCKED;
+  private static final String PUBLIC_ONLY = TestKeys.CV_OTHER;
+  private static final String PASSPHRASE = TestKeys.PASSPHRASE;
 
   @TempDir static Path dir;
   static Gpg gpg;
@@ -27,10 +26,9 @@ class KeyRingTest {
 
   @BeforeAll
   static void makeKeys() throws Exception {
-    gpg = Gpg.create(dir.resolve("home"));
-    plainFingerprint = gpg.generateKey(PLAIN, KeyType.CV25519, "");
-    lockedFingerprint = gpg.generateKey(LOCKED, KeyType.CV25519, PASSPHRASE);
-    gpg.generateKey(PUBLIC_ONLY, KeyType.CV25519, "");
+    gpg = TestKeys.home(dir.resolve("home"), PLAIN, LOCKED, PUBLIC_ONLY);
+    plainFingerprint = gpg.fingerprint(PLAIN);
+    lockedFingerprint = gpg.fingerprint(LOCKED);
     byte[] plain = gpg.exportSecret(PLAIN, true, "");
     byte[] locked = gpg.exportSecret(LOCKED, true, PASSPHRASE);
     secrets = Files.write(dir.resolve("secrets.asc"), concat(plain, locked));

@@ -3,7 +3,6 @@ package envshift.pgp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import envshift.pgp.Gpg.KeyType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,8 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Who can read a file, learnt without any secret key. */
 class MessageInspectorTest {
-  private static final String KNOWN = "Known Person <known@example.org>";
-  private static final String STRANGER = "Stranger <stranger@example.org>";
+  private static final String KNOWN = TestKeys.CV;
+  private static final String STRANGER = TestKeys.CV_OTHER;
   private static final byte[] PLAINTEXT = "X=1\n".getBytes(StandardCharsets.UTF_8);
 
   @TempDir static Path dir;
@@ -25,9 +24,7 @@ class MessageInspectorTest {
 
   @BeforeAll
   static void makeKeys() throws Exception {
-    gpg = Gpg.create(dir.resolve("home"));
-    gpg.generateKey(KNOWN, KeyType.CV25519, "");
-    gpg.generateKey(STRANGER, KeyType.CV25519, "");
+    gpg = TestKeys.home(dir.resolve("home"), KNOWN, STRANGER);
     names =
         KeyRing.builder()
             .publicKeyFile(Files.write(dir.resolve("known.asc"), gpg.exportPublic(KNOWN, true)))

@@ -31,12 +31,17 @@ class RecipientsTest {
     opsFingerprint = gpg.generateKey(OPS, KeyType.RSA2048, "");
     gpg.generateKey(TWIN_A, KeyType.CV25519, "");
     gpg.generateKey(TWIN_B, KeyType.CV25519, "");
+    // Curve keys, quick to make: these claims are about dates and revocation, not algorithms.
     String faked = "--faked-system-time=20200101T000000";
-    gpg.keyCommand("", faked, "--quick-gen-key", OLD, "rsa2048", "sign,cert", "never");
-    gpg.keyCommand("", faked, "--quick-add-key", gpg.fingerprint(OLD), "rsa2048", "encr", "1y");
-    String rotated = gpg.generateKey(ROTATED, KeyType.RSA2048, "");
-    Thread.sleep(1100); // so the second subkey is strictly newer
-    gpg.keyCommand("", "--quick-add-key", rotated, "rsa2048", "encr", "never");
+    gpg.keyCommand("", faked, "--quick-gen-key", OLD, "ed25519", "sign,cert", "never");
+    gpg.keyCommand("", faked, "--quick-add-key", gpg.fingerprint(OLD), "cv25519", "encr", "1y");
+    String made = "--faked-system-time=20210101T000000";
+    gpg.keyCommand("", made, "--quick-gen-key", ROTATED, "ed25519", "sign,cert", "never");
+    String rotated = gpg.fingerprint(ROTATED);
+    gpg.keyCommand("", made, "--quick-add-key", rotated, "cv25519", "encr", "never");
+    // a day later, so the second subkey is strictly newer (no sleeping for it)
+    String later = "--faked-system-time=20210102T000000";
+    gpg.keyCommand("", later, "--quick-add-key", rotated, "cv25519", "encr", "never");
     gpg.revokeSubkey(rotated, 2);
     keys =
         KeyRing.builder()

@@ -6,18 +6,22 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import envshift.EnvshiftException;
 import envshift.heroku.HerokuClient;
 import envshift.heroku.fake.FakeHeroku;
+import envshift.heroku.fake.FakeHerokuExtension;
 import envshift.manifest.HerokuTarget;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+@ExtendWith(FakeHerokuExtension.class)
 class TargetResolverTest {
-  private final FakeHeroku heroku = new FakeHeroku().start();
-  private final TargetResolver resolver = new TargetResolver(
-      HerokuClient.builder().baseUrl(heroku.url()).token(FakeHeroku.DEFAULT_TOKEN).build());
+  private FakeHeroku heroku;
+  private TargetResolver resolver;
 
-  @AfterEach
-  void stop() {
-    heroku.close();
+  @BeforeEach
+  void start(FakeHeroku heroku) {
+    this.heroku = heroku;
+    resolver = new TargetResolver(
+        HerokuClient.builder().baseUrl(heroku.url()).token(FakeHeroku.DEFAULT_TOKEN).build());
   }
 
   @Test

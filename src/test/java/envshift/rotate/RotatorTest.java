@@ -6,31 +6,28 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import envshift.Secret;
 import envshift.heroku.HerokuClient;
 import envshift.heroku.fake.FakeHeroku;
+import envshift.heroku.fake.FakeHerokuExtension;
 import java.security.SecureRandom;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+@ExtendWith(FakeHerokuExtension.class)
 class RotatorTest {
   private FakeHeroku heroku;
   private Rotator rotator;
 
   @BeforeEach
-  void start() {
-    heroku = new FakeHeroku().start();
+  void start(FakeHeroku heroku) {
+    this.heroku = heroku;
     heroku.createApp("payroll-staging");
     heroku.setConfig("payroll-staging", Map.of("API_TOKEN", "old-token", "DEBUG", "False"));
     HerokuClient client = HerokuClient.builder().baseUrl(heroku.url())
         .token(FakeHeroku.DEFAULT_TOKEN).build();
     rotator = new Rotator(client, Optional.empty());
-  }
-
-  @AfterEach
-  void stop() {
-    heroku.close();
   }
 
   @Test

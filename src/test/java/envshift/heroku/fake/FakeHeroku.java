@@ -18,6 +18,7 @@ import mockwebserver3.MockWebServer;
  * config vars, a release per config change (config kept per release), add-ons owning vars,
  * pipelines and couplings, Range pagination, auth, Accept checking, injectable faults and a request
  * log. Behaviour follows heroku-platform-api.md §10; thread-safe, so concurrent clients may use it.
+ * Tests take one from {@link FakeHerokuExtension}; benchmarks start their own:
  *
  * <pre>{@code
  * try (FakeHeroku heroku = new FakeHeroku().start()) {

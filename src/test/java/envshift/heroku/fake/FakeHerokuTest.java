@@ -18,11 +18,12 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The fake's own contract (heroku-platform-api.md §10), spoken to with a bare OkHttp client. */
+@ExtendWith(FakeHerokuExtension.class)
 class FakeHerokuTest {
   private static final String ACCEPT = "application/vnd.heroku+json; version=3";
   private final OkHttpClient http = new OkHttpClient();
@@ -33,14 +34,9 @@ class FakeHerokuTest {
   private record Answer(int status, Headers headers, JsonNode body) {}
 
   @BeforeEach
-  void start() {
-    heroku = new FakeHeroku().start();
+  void start(FakeHeroku heroku) {
+    this.heroku = heroku;
     heroku.createApp("app-1");
-  }
-
-  @AfterEach
-  void stop() {
-    heroku.close();
   }
 
   private Answer call(String method, String path, String body, String... headers)

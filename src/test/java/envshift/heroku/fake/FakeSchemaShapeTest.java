@@ -12,9 +12,9 @@ import java.util.Set;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The fake's objects use the official schema's field names, no others. The names below were copied
@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
  * outside the clone. Besides staying inside the schema, each object must carry the fields envshift
  * reads.
  */
+@ExtendWith(FakeHerokuExtension.class)
 class FakeSchemaShapeTest {
   private static final Set<String> APP = Set.of("acm", "archived_at", "build_stack",
       "buildpack_provided_description", "created_at", "generation", "git_url", "id",
@@ -56,17 +57,12 @@ class FakeSchemaShapeTest {
   private String pipelineId;
 
   @BeforeEach
-  void start() {
-    heroku = new FakeHeroku().start();
+  void start(FakeHeroku heroku) {
+    this.heroku = heroku;
     heroku.createApp("app-1");
     heroku.attachAddon("app-1", "postgresql-shaped-1", Map.of("DATABASE_URL", "postgres://x"));
     pipelineId = heroku.createPipeline("payroll");
     heroku.couple("payroll", "app-1", "staging");
-  }
-
-  @AfterEach
-  void stop() {
-    heroku.close();
   }
 
   private JsonNode get(String path) throws IOException {
