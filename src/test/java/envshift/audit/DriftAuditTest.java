@@ -14,11 +14,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import envshift.heroku.fake.FakeHerokuExtension;
 
+@ExtendWith(FakeHerokuExtension.class)
 class DriftAuditTest {
   @TempDir Path repo;
   private FakeHeroku heroku;
@@ -26,8 +28,8 @@ class DriftAuditTest {
   private int workspacesOpened;
 
   @BeforeEach
-  void start() throws IOException {
-    heroku = new FakeHeroku().start();
+  void start(FakeHeroku heroku) throws IOException {
+    this.heroku = heroku;
     heroku.createApp("payroll-staging");
     heroku.createApp("payroll-production");
     heroku.setConfig("payroll-staging", Map.of("API_HOST", "api.example.org", "DEBUG", "1"));
@@ -47,10 +49,6 @@ class DriftAuditTest {
         """);
   }
 
-  @AfterEach
-  void stop() {
-    heroku.close();
-  }
 
   private DriftAudit audit() {
     return new DriftAudit(repo, () -> {

@@ -3,15 +3,18 @@ package envshift.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
+import envshift.heroku.fake.FakeHeroku;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import envshift.heroku.fake.FakeHerokuExtension;
 
 /**
  * Every command selects environments through one selector: an {@code --env} named twice is taken
  * once, so "one PATCH, one release per app" holds whatever the command line repeats.
  */
+@ExtendWith(FakeHerokuExtension.class)
 class EnvironmentSelectionTest {
   private static final String STAGING = "payroll-staging";
 
@@ -19,16 +22,12 @@ class EnvironmentSelectionTest {
   private PushWorld world;
 
   @BeforeEach
-  void start() {
-    world = new PushWorld(home);
+  void start(FakeHeroku heroku) {
+    world = new PushWorld(home, heroku);
     world.heroku.createApp(STAGING);
     world.heroku.createApp("payroll-production");
   }
 
-  @AfterEach
-  void stop() {
-    world.close();
-  }
 
   @Test
   void applyWithTheSameEnvTwiceMakesExactlyOnePatchAndOneRelease() {

@@ -21,14 +21,18 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import envshift.heroku.fake.FakeHeroku;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import envshift.heroku.fake.FakeHerokuExtension;
 
 /**
  * Issue 8, end to end: after {@code rekey --remove-recipient} the person is gone from envshift.yml
  * and new backups are not for them (checked with the real gpg), and {@code access --key} lists
  * every file they could read in the repo's history, with the variables still worth rotating.
  */
+@ExtendWith(FakeHerokuExtension.class)
 class OffboardingAcceptanceTest {
   private static final String STAGING = "configs/settings_deployment.staging.py.gpg";
   private static final String PRODUCTION = "configs/settings_deployment.production.py.gpg";
@@ -40,33 +44,33 @@ class OffboardingAcceptanceTest {
   @TempDir Path gpgHomes;
 
   @Test
-  void afterRekeyTheManifestNoLongerNamesTheKeyAndANewBackupIsNotForIt() throws IOException {
+  void afterRekeyTheManifestNoLongerNamesTheKeyAndANewBackupIsNotForIt(FakeHeroku heroku)
+      throws IOException {
     Path repo = RepoCopy.of("django-blackbox", home.resolve("repos"));
     Path backups = home.resolve("backups");
-    try (PushWorld world = new PushWorld(home)) {
-      world.heroku.createApp("payroll-staging");
-      assertThat(world.apply(repo.toString(), "--env", "staging").code()).isZero();
-      Path before = onlyFile(backups, List.of());
-      assertThat(gpgDecrypt(before, "dev-cv25519.asc", gpgHomes)).as("dev read backups").isZero();
+    PushWorld world = new PushWorld(home, heroku);
+    world.heroku.createApp("payroll-staging");
+    assertThat(world.apply(repo.toString(), "--env", "staging").code()).isZero();
+    Path before = onlyFile(backups, List.of());
+    assertThat(gpgDecrypt(before, "dev-cv25519.asc", gpgHomes)).as("dev read backups").isZero();
 
-      Cli.Result rekey = new Cli(home).cwd(repo).run("rekey", "--repo", repo.toString(),
-          "--secret-key", PushWorld.DEPLOY_KEY, STAGING, PRODUCTION, "--remove-recipient", DEV);
+    Cli.Result rekey = new Cli(home).cwd(repo).run("rekey", "--repo", repo.toString(),
+        "--secret-key", PushWorld.DEPLOY_KEY, STAGING, PRODUCTION, "--remove-recipient", DEV);
 
-      assertThat(rekey.code()).as(rekey.err()).isZero();
-      assertThat(rekey.out()).contains("updated envshift.yml: removed dev@example.org from "
-          + "recipients\n");
-      assertThat(Files.readString(repo.resolve("envshift.yml"))).doesNotContain(DEV)
-          .startsWith("# envshift manifest for the django-blackbox fixture (TEST ONLY).");
-      assertThat(ManifestLoader.load(repo).recipients()).containsExactly(DEPLOY);
+    assertThat(rekey.code()).as(rekey.err()).isZero();
+    assertThat(rekey.out()).contains("updated envshift.yml: removed dev@example.org from "
+        + "recipients\n");
+    assertThat(Files.readString(repo.resolve("envshift.yml"))).doesNotContain(DEV)
+        .startsWith("# envshift manifest for the django-blackbox fixture (TEST ONLY).");
+    assertThat(ManifestLoader.load(repo).recipients()).containsExactly(DEPLOY);
 
-      world.heroku.setConfig("payroll-staging", Map.of("CHANGED_BY_HAND", "x"));
-      Cli.Result apply = world.apply(repo.toString(), "--env", "staging");
-      assertThat(apply.code()).as(apply.err()).isZero();
-      Path after = onlyFile(backups, List.of(before));
-      assertThat(gpgDecrypt(after, "dev-cv25519.asc", gpgHomes)).as("dev after").isNotZero();
-      assertThat(gpgDecrypt(after, "deploy-rsa.asc", gpgHomes)).as("deploy after").isZero();
-      world.assertClean(rekey);
-    }
+    world.heroku.setConfig("payroll-staging", Map.of("CHANGED_BY_HAND", "x"));
+    Cli.Result apply = world.apply(repo.toString(), "--env", "staging");
+    assertThat(apply.code()).as(apply.err()).isZero();
+    Path after = onlyFile(backups, List.of(before));
+    assertThat(gpgDecrypt(after, "dev-cv25519.asc", gpgHomes)).as("dev after").isNotZero();
+    assertThat(gpgDecrypt(after, "deploy-rsa.asc", gpgHomes)).as("deploy after").isZero();
+    world.assertClean(rekey);
   }
 
   @Test

@@ -20,7 +20,7 @@ import java.util.stream.Stream;
  * HEROKU_API_KEY. {@link #assertClean} checks a run leaked neither the canary value nor the token.
  * The fake comes from {@link envshift.heroku.fake.FakeHerokuExtension}, which stops it.
  */
-final class PushWorld implements AutoCloseable {
+final class PushWorld {
   /** A token shaped like Heroku's, itself a canary: it must never be printed or written. */
   static final String TOKEN = "HRKU-TOKENCANARY-71c4e9a2-4000-8000-5e2f0c1d0001";
   static final String DEPLOY_KEY = Cli.fixture("keys/deploy-rsa.asc");
@@ -36,13 +36,6 @@ final class PushWorld implements AutoCloseable {
     this.heroku = heroku.token(TOKEN);
   }
 
-  /**
-   * With a fake of its own, stopped by {@link #close}: only for classes written before
-   * FakeHerokuExtension (kept so they still compile after a merge); new classes use the other.
-   */
-  PushWorld(Path home) {
-    this(home, new FakeHeroku().start());
-  }
 
   /** The CLI with the token set and no terminal; add more env with {@link Cli#env}. */
   Cli cli() {
@@ -131,10 +124,5 @@ final class PushWorld implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  @Override
-  public void close() {
-    heroku.close();
   }
 }

@@ -5,16 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.junit.jupiter.api.AfterEach;
+import envshift.heroku.fake.FakeHeroku;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import envshift.heroku.fake.FakeHerokuExtension;
 
 /**
  * Issue 8: apply, rotate and restore report the release their PATCH created, told by version,
  * against a fake that ignores the Range order and lists releases oldest first (where the first
  * item of an {@code order=desc,max=1} page is v1), and say so when another release landed too.
  */
+@ExtendWith(FakeHerokuExtension.class)
 class ReleaseReportTest {
   private static final String APP = "app-one";
 
@@ -23,18 +26,14 @@ class ReleaseReportTest {
   private Path repo;
 
   @BeforeEach
-  void setUp() {
-    world = new PushWorld(home);
+  void setUp(FakeHeroku heroku) {
+    world = new PushWorld(home, heroku);
     repo = PushWorld.plainRepo(home.resolve("repo"), Map.of(APP, Map.of("A", "1", "B", "2")));
     world.heroku.createApp(APP);
     world.heroku.setConfig(APP, Map.of("A", "1", "TOKEN", "old"));
     world.heroku.ignoreRangeOrder(true);
   }
 
-  @AfterEach
-  void stop() {
-    world.close();
-  }
 
   @Test
   void applyReportsTheReleaseItCreatedWhenTheListComesOldestFirst() {

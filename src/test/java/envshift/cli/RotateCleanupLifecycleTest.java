@@ -12,10 +12,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import envshift.heroku.fake.FakeHerokuExtension;
 
 /**
  * The migration story end to end on the fake Platform API, over a copy of the django-blackbox
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * A rotated var belongs to the app: plan never offers its old (leaked) value back, and cleanup
  * accepts it as verified.
  */
+@ExtendWith(FakeHerokuExtension.class)
 class RotateCleanupLifecycleTest {
   private static final String STAGING = "django-blackbox-staging";
   private static final String PRODUCTION = "django-blackbox-production";
@@ -33,8 +35,8 @@ class RotateCleanupLifecycleTest {
   private Path repo;
 
   @BeforeEach
-  void initAndApply() throws IOException {
-    heroku = new FakeHeroku().start();
+  void initAndApply(FakeHeroku heroku) throws IOException {
+    this.heroku = heroku;
     heroku.createApp(STAGING);
     heroku.createApp(PRODUCTION);
     repo = RepoCopy.of("django-blackbox", tmp);
@@ -54,10 +56,6 @@ class RotateCleanupLifecycleTest {
     assertThat(heroku.config(STAGING)).containsKey("SECRET_KEY");
   }
 
-  @AfterEach
-  void stop() {
-    heroku.close();
-  }
 
   private Cli cli() {
     return new Cli(tmp.resolve("home")).cwd(repo).env("HEROKU_API_KEY", FakeHeroku.DEFAULT_TOKEN)

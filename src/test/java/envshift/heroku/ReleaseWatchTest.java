@@ -8,11 +8,13 @@ import envshift.heroku.fake.FakeRequest;
 import envshift.heroku.fake.Fault;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import envshift.heroku.fake.FakeHerokuExtension;
 
 /** The release a write made, told by version, on a fake that honours or ignores Range order. */
+@ExtendWith(FakeHerokuExtension.class)
 class ReleaseWatchTest {
   private static final String APP = "payroll-staging";
   private static final String RELEASES = "/apps/" + APP + "/releases";
@@ -21,18 +23,14 @@ class ReleaseWatchTest {
   private HerokuClient client;
 
   @BeforeEach
-  void start() {
-    heroku = new FakeHeroku().start();
+  void start(FakeHeroku heroku) {
+    this.heroku = heroku;
     heroku.createApp(APP);
     heroku.setConfig(APP, Map.of("A", "0"));
     client = HerokuClient.builder().baseUrl(heroku.url()).token(FakeHeroku.DEFAULT_TOKEN)
         .sleeper(d -> { }).maxAttempts(1).build();
   }
 
-  @AfterEach
-  void stop() {
-    heroku.close();
-  }
 
   private void releasesUpTo(int version) {
     for (int v = heroku.releases(APP).size() + 1; v <= version; v++) {

@@ -17,11 +17,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import envshift.heroku.fake.FakeHerokuExtension;
 
+@ExtendWith(FakeHerokuExtension.class)
 class PushServiceTest {
   @TempDir Path repo;
   private FakeHeroku heroku;
@@ -29,17 +31,13 @@ class PushServiceTest {
   private int clientsBuilt;
 
   @BeforeEach
-  void start() throws IOException {
-    heroku = new FakeHeroku().start();
+  void start(FakeHeroku heroku) throws IOException {
+    this.heroku = heroku;
     Files.createDirectories(repo.resolve("configs"));
     Files.writeString(repo.resolve("configs/staging.env"), "API_HOST=api.example.org\nDEBUG=0\n");
     Files.writeString(repo.resolve("configs/production.env"), "API_HOST=example.org\n");
   }
 
-  @AfterEach
-  void stop() {
-    heroku.close();
-  }
 
   private PushService service(String manifest) throws IOException {
     Files.writeString(repo.resolve("envshift.yml"), manifest);
