@@ -1,25 +1,16 @@
 package envshift.cli;
 
 import envshift.EnvshiftException;
-import envshift.Secret;
 import envshift.access.EncryptionRecipients;
 import envshift.convert.Workspace;
-import envshift.heroku.HerokuClient;
-import envshift.manifest.Environment;
-import envshift.plan.Generators;
-import envshift.push.TargetResolver;
-import envshift.SecureFiles;
-import envshift.rotate.DevDotenv;
-import envshift.rotate.LiveRecord;
-import envshift.rotate.Prepared;
+import envshift.plan.Shown;
+import envshift.push.BackupStore;
 import envshift.rotate.Rotated;
-import envshift.rotate.RotationPolicy;
-import envshift.rotate.Rotator;
+import envshift.rotate.Rotation;
 import java.io.PrintWriter;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
@@ -72,73 +63,35 @@ final class RotateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     confirm.requireYesWithoutTerminal(root.context());
-    RotationPolicy.checkNames(names);
-    Workspace conversion = root.workspace(repo, keys);
-    Environment env = single(conversion.manifest().select(envNames, true));
-    RotationPolicy.checkEnvironment(env, allowProduction);
-    SecureRandom rng = new SecureRandom();
-    Map<String, Secret> values = Rotator.generate(names, Optional.ofNullable(generator), rng);
-    Optional<DevDotenv> dev = alsoDotenv ? devDotenv(conversion) : Optional.empty();
-    HerokuClient client =
-        heroku.client(root.context(), root.debug, root.spec.commandLine().getErr());
-    String app = new TargetResolver(client).appFor(env.name(), env.heroku().get());
-    Rotator rotator = new Rotator(client, backup.store(root.context(),
-        () -> new EncryptionRecipients(conversion.root(), conversion.manifest(),
-            conversion::keyRing).recipients("pass --no-backup"),
-        conversion.keyRing(), Clock.systemUTC()));
-    Prepared prepared = rotator.prepare(env.name(), app, names);
-    // After prepare, so an add-on's var gets the add-on's own rotation command instead.
-    PrintWriter err = root.spec.commandLine().getErr();
-    RotationPolicy.checkAlone(names, force, line -> err.println("envshift: " + line));
-    LiveRecord record = LiveRecord.prepare(conversion.root(), env.name(), names);
-    PrintWriter out = root.spec.commandLine().getOut();
-    out.printf("Rotating %s on %s (%s).%n", String.join(", ", names), app, env.name()).flush();
+    Workspace workspace = root.workspace(repo, keys);
+    Optional<BackupStore> backups = backup.store(root.context(),
+        () -> new EncryptionRecipients(workspace.root(), workspace.manifest(),
+            workspace::keyRing).recipients("pass --no-backup"),
+        workspace.keyRing(), Clock.systemUTC());
+    Rotation rotation =
+        new Rotation(workspace, root.client(heroku), backups, new SecureRandom());
+    Rotation.Ready ready = rotation.prepare(new Rotation.Request(names, envNames,
+        Optional.ofNullable(generator), allowProduction, force,
+        alsoDotenv ? Optional.of(DotenvCommand.parseFlavor(flavor)) : Optional.empty()),
+        line -> root.err().println("envshift: " + Shown.visible(line)));
+    PrintWriter out = root.out();
+    out.printf("Rotating %s on %s (%s).%n", names(ready.names()), ready.app(),
+        Shown.visible(ready.env())).flush();
     if (!confirm.confirmed(root.context(), "Rotate these secrets?")) {
       out.println("Cancelled; nothing was written.");
       return EnvshiftException.ERROR;
     }
-    Rotated rotated = rotator.rotate(prepared, values);
-    out.printf("rotated %s on %s (%s): %s%n", String.join(", ", rotated.names()), app,
-        env.name(), rotated.release().describe());
+    Rotation.Result result = rotation.execute(ready);
+    Rotated rotated = result.rotated();
+    out.printf("rotated %s on %s (%s): %s%n", names(rotated.names()), rotated.app(),
+        Shown.visible(rotated.env()), rotated.release().describe());
     rotated.backup().ifPresent(b -> out.println("backup of the previous config: " + b));
-    record.write().ifPresent(out::println);
-    dev.ifPresent(d -> updateDev(conversion, d, env.name(), rng, out));
+    result.manifestChange().ifPresent(out::println);
+    result.devDotenv().forEach(out::println);
     return 0;
   }
 
-  /** Rotation writes one app: a name given twice is taken once, two names are refused. */
-  private static Environment single(List<Environment> selected) {
-    if (selected.size() != 1) {
-      throw EnvshiftException.usage("rotate: name one environment with --env (got "
-          + selected.stream().map(Environment::name).toList() + ")");
-    }
-    return selected.get(0);
-  }
-
-  /** Read (and decrypted) before anything is written, so a bad .env stops the rotation early. */
-  private Optional<DevDotenv> devDotenv(Workspace conversion) {
-    Environment dev = conversion.manifest().environment(DotenvCommand.DEVELOPMENT);
-    return Optional.of(DevDotenv.read(conversion.root(), dev.dotenv().orElse(".env"),
-        DotenvCommand.parseFlavor(flavor), conversion.keyRing()));
-  }
-
-  /** The development values are generated apart: dev must never share staging's secret. */
-  private void updateDev(Workspace conversion, DevDotenv dev, String envName, SecureRandom rng,
-      PrintWriter out) {
-    List<String> held = dev.holding(names);
-    if (held.isEmpty()) {
-      out.println(dev.path() + (dev.exists() ? ": holds none of them, unchanged" : ": absent"));
-      return;
-    }
-    Map<String, Secret> own = Rotator.generate(held, Optional.ofNullable(generator), rng);
-    try {
-      byte[] content = dev.updated(own, conversion.keyRing());
-      SecureFiles.write(conversion.root().resolve(dev.path()), content);
-    } catch (EnvshiftException e) {
-      throw new EnvshiftException("rotated on Heroku, but " + dev.path() + " was not updated: "
-          + e.getMessage(), e);
-    }
-    out.println(dev.path() + ": new development value for " + String.join(", ", held)
-        + " (not the same as " + envName + "'s)");
+  private static String names(List<String> names) {
+    return Shown.visible(String.join(", ", names));
   }
 }
