@@ -34,7 +34,8 @@ public final class SecureFiles {
   /**
    * The whole file; {@code shown} is how the error names it.
    *
-   * @throws EnvshiftException {@code SHOWN: no such file} or {@code SHOWN: cannot read (IOException)}
+   * @throws EnvshiftException {@code SHOWN: no such file} or
+   *     {@code SHOWN: cannot read (IOException)}
    */
   public static byte[] read(Path file, String shown) {
     try {

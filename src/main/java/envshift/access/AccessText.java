@@ -3,10 +3,14 @@ package envshift.access;
 import envshift.access.AccessReport.FileAccess;
 import envshift.access.AccessReport.Report;
 import envshift.access.AccessReport.Version;
+import envshift.plan.Shown;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
-/** The access report for people: one block per file, names only, never a value. */
+/**
+ * The access report for people: one block per file, names only, never a value; file names, user
+ * ids and variable names come from others' data, so control characters are made visible.
+ */
 public final class AccessText {
   private static final DateTimeFormatter DAY =
       DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
@@ -15,23 +19,27 @@ public final class AccessText {
 
   public static String render(Report report) {
     StringBuilder out = new StringBuilder();
-    report.key().ifPresent(k -> out.append(k).append(" could read ")
+    report.key().ifPresent(k -> out.append(Shown.visible(k)).append(" could read ")
         .append(report.files().size()).append(" file(s); rotate these variables:\n"));
     for (FileAccess file : report.files()) {
-      out.append(file.path());
+      out.append(Shown.visible(file.path()));
       if (file.symmetric()) out.append("  (also readable with its passphrase)");
       if (report.key().isPresent() && !file.readableNow()) out.append(lostAccess(file));
       out.append('\n');
-      file.recipients().forEach(r -> out.append("  ").append(r.describe()).append('\n'));
+      file.recipients()
+          .forEach(r -> out.append("  ").append(Shown.visible(r.describe())).append('\n'));
       if (report.key().isEmpty()) continue;
       out.append(file.variablesUnknown()
-          .map(why -> "  variables unknown (" + why + ")")
-          .orElse("  variables: " + String.join(", ", file.variables()))).append('\n');
+          .map(why -> "  variables unknown (" + Shown.visible(why) + ")")
+          .orElse("  variables: "
+              + Shown.visible(String.join(", ", file.variables())))).append('\n');
       if (!file.readableNow()) {
         out.append(file.unchangedUnknown()
-            .map(why -> "  unchanged since unknown (" + why + ")")
+            .map(why -> "  unchanged since unknown (" + Shown.visible(why)
+                + ")")
             .orElse("  unchanged since it lost access: "
-                + (file.unchanged().isEmpty() ? "none" : String.join(", ", file.unchanged()))))
+                + (file.unchanged().isEmpty() ? "none"
+                    : Shown.visible(String.join(", ", file.unchanged())))))
             .append('\n');
       }
     }

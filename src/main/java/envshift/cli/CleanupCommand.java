@@ -1,6 +1,7 @@
 package envshift.cli;
 
 import envshift.EnvshiftException;
+import envshift.plan.Shown;
 import envshift.rotate.Cleanup;
 import envshift.rotate.CleanupPlan;
 import java.io.PrintWriter;
@@ -27,13 +28,15 @@ final class CleanupCommand implements Callable<Integer> {
     Cleanup.Verification verification = cleanup.verify();
     PrintWriter out = root.out();
     verification.live().forEach(l -> out.printf(
-        "%s (%s): %d variables live as migrated, %d add-on owned%s%n", l.env(), l.app(),
+        "%s (%s): %d variables live as migrated, %d add-on owned%s%n",
+        Shown.visible(l.env()), l.app(),
         l.unchanged(), l.addonOwned(), l.rotated() == 0 ? "" : ", " + l.rotated()
             + " rotated (live:)"));
     if (!verification.verified()) {
       out.println("Not verified (nothing was removed):");
       verification.unverified()
-          .forEach(u -> out.println("  " + u.env() + ": " + u.name() + ": " + u.why()));
+          .forEach(u -> out.println(
+              "  " + Shown.visible(u.env() + ": " + u.name() + ": " + u.why())));
       out.flush();
       throw new EnvshiftException("cleanup refused: " + verification.unverified().size()
           + " variable(s) not verified live; run envshift apply (or plan) and try again");
