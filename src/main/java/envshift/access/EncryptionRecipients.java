@@ -2,7 +2,6 @@ package envshift.access;
 
 import envshift.SecureFiles;
 import envshift.EnvshiftException;
-import envshift.convert.Workspace;
 import envshift.manifest.Environment;
 import envshift.manifest.Manifest;
 import envshift.manifest.Source;

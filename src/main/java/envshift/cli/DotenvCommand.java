@@ -1,20 +1,10 @@
 package envshift.cli;
 
-import envshift.EnvshiftException;
 import envshift.access.EncryptionRecipients;
-import envshift.convert.Workspace;
-import envshift.convert.EnvironmentLoader.LoadedEnvironment;
-import envshift.manifest.Environment;
-import envshift.pgp.Encryptor;
-import envshift.pgp.Recipient;
-import envshift.SecureFiles;
-import envshift.repo.RepoScanner;
-import envshift.settings.DotenvFlavor;
-import envshift.settings.DotenvWriter;
-import java.nio.charset.StandardCharsets;
+import envshift.convert.DotenvExport;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -31,11 +21,10 @@ import picocli.CommandLine.ParentCommand;
     mixinStandardHelpOptions = true,
     description = "Write the development .env (mode 0600), encrypted when the sources were.")
 final class DotenvCommand implements Callable<Integer> {
-  static final String DEVELOPMENT = "development";
-
   @ParentCommand Envshift root;
   @Mixin RepoOptions repo;
   @Mixin KeyOptions keys;
+  @Mixin FlavorOption flavor;
 
   @Option(
       names = "--out",
@@ -47,78 +36,21 @@ final class DotenvCommand implements Callable<Integer> {
   boolean plain;
 
   @Option(
-      names = "--flavor",
-      paramLabel = "FLAVOR",
-      description = "The reader to write for: compose (default) or python.")
-  String flavor = "compose";
-
-  @Option(
       names = "--force",
       description = "Write a plain .env even if .gitignore does not ignore it.")
   boolean force;
 
   @Override
   public Integer call() {
-    DotenvFlavor dialect = parseFlavor(flavor);
-    Workspace conversion = root.workspace(repo, keys);
-    Environment env = conversion.environment(DEVELOPMENT, "dotenv writes the development .env");
-    LoadedEnvironment loaded = conversion.loader().load(env);
-    ConversionNotes.print(loaded, root.err());
-
-    Path asked = target(conversion.root(), env);
-    boolean encrypt = !plain && (isGpg(asked) || loaded.anySourceEncrypted());
-    Path target = withSuffix(asked, encrypt);
-    byte[] content =
-        DotenvWriter.write(loaded.vars().values(), dialect).getBytes(StandardCharsets.UTF_8);
-    String how;
-    if (encrypt) {
-      List<Recipient> to = new EncryptionRecipients(conversion.root(), conversion.manifest(),
-          conversion::keyRing).recipients("use --plain");
-      content = Encryptor.encrypt(content, to, conversion.keyRing(), false, ".env");
-      how = "encrypted to " + EncryptionRecipients.describe(to);
-    } else {
-      if (!force) RepoScanner.refuseCommittable(conversion.root(), target);
-      how = "plaintext";
-    }
-    SecureFiles.write(target, content);
-    root.spec
-        .commandLine()
-        .getOut()
-        .printf(
-            "wrote %s: %d variables, %s flavor, %s, mode 0600%n",
-            conversion.shown(target),
-            loaded.vars().vars().size(),
-            dialect.name().toLowerCase(Locale.ROOT),
-            how);
+    DotenvExport.Request request = new DotenvExport.Request(
+        Optional.ofNullable(out).map(o -> root.context().cwd().resolve(o).normalize()), plain,
+        flavor.flavor(), force);
+    DotenvExport.Written written = new DotenvExport(root.workspace(repo, keys),
+        loaded -> ConversionNotes.print(loaded, root.err())).write(request);
+    root.out().printf("wrote %s: %d variables, %s flavor, %s, mode 0600%n", written.path(),
+        written.variables(), written.flavor().name().toLowerCase(Locale.ROOT),
+        written.encryptedTo().map(to -> "encrypted to " + EncryptionRecipients.describe(to))
+            .orElse("plaintext"));
     return 0;
-  }
-
-  private Path target(Path repoRoot, Environment env) {
-    if (out != null) return root.context().cwd().resolve(out).normalize();
-    return repoRoot.resolve(env.dotenv().orElse(".env")).normalize();
-  }
-
-  /** An encrypted file ends in .gpg, a plaintext one never does. */
-  private static Path withSuffix(Path target, boolean encrypted) {
-    String name = target.getFileName().toString();
-    if (encrypted && !isGpg(target)) return target.resolveSibling(name + ".gpg");
-    if (!encrypted && isGpg(target)) {
-      return target.resolveSibling(name.substring(0, name.length() - ".gpg".length()));
-    }
-    return target;
-  }
-
-  private static boolean isGpg(Path target) {
-    return target.getFileName().toString().endsWith(".gpg");
-  }
-
-  static DotenvFlavor parseFlavor(String name) {
-    return switch (name.toLowerCase(Locale.ROOT)) {
-      case "compose" -> DotenvFlavor.COMPOSE;
-      case "python" -> DotenvFlavor.PYTHON;
-      default ->
-          throw EnvshiftException.usage(
-              "unknown --flavor '" + name + "' (expected compose or python)");
-    };
   }
 }

@@ -54,8 +54,7 @@ final class RotateCommand implements Callable<Integer> {
       + "value in the development .env, when it holds them.")
   boolean alsoDotenv;
 
-  @Option(names = "--flavor", paramLabel = "F", description = "Dev .env reader: compose|python.")
-  String flavor = "compose";
+  @Mixin FlavorOption flavor;
 
   @ArgGroup(exclusive = true)
   BackupOptions backup = new BackupOptions();
@@ -72,7 +71,7 @@ final class RotateCommand implements Callable<Integer> {
         new Rotation(workspace, root.client(heroku), backups, new SecureRandom());
     Rotation.Ready ready = rotation.prepare(new Rotation.Request(names, envNames,
         Optional.ofNullable(generator), allowProduction, force,
-        alsoDotenv ? Optional.of(DotenvCommand.parseFlavor(flavor)) : Optional.empty()),
+        alsoDotenv ? Optional.of(flavor.flavor()) : Optional.empty()),
         line -> root.err().println("envshift: " + Shown.visible(line)));
     PrintWriter out = root.out();
     out.printf("Rotating %s on %s (%s).%n", names(ready.names()), ready.app(),

@@ -18,6 +18,9 @@ public record Environment(
     Optional<HerokuTarget> heroku,
     Origin origin,
     List<String> live) {
+  /** The environment the single dev .env is written from. */
+  public static final String DEVELOPMENT = "development";
+
   public Environment {
     Objects.requireNonNull(name, "name == null");
     sources = List.copyOf(sources);

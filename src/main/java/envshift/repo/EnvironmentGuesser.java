@@ -1,5 +1,6 @@
 package envshift.repo;
 
+import envshift.manifest.Environment;
 import envshift.settings.EncryptedNames;
 import java.util.Arrays;
 import java.util.List;
@@ -14,7 +15,7 @@ import java.util.Set;
  * group names such as {@code illinoisanswers}, {@code sahel} or {@code importer}.
  */
 public final class EnvironmentGuesser {
-  static final String DEVELOPMENT = "development";
+  static final String DEVELOPMENT = Environment.DEVELOPMENT;
 
   /** Extensions and leftovers that a dotted name part can be without naming an environment. */
   private static final Set<String> NOT_ENVIRONMENTS =

@@ -74,8 +74,6 @@ public final class Rotation {
     }
   }
 
-  static final String DEVELOPMENT = "development";
-
   private final Workspace workspace;
   private final HerokuClient client;
   private final Optional<BackupStore> backups;
@@ -128,7 +126,7 @@ public final class Rotation {
 
   /** Read (and decrypted) before anything is written, so a bad .env stops the rotation early. */
   private DevDotenv devDotenv(DotenvFlavor flavor) {
-    Environment dev = workspace.manifest().environment(DEVELOPMENT);
+    Environment dev = workspace.manifest().environment(Environment.DEVELOPMENT);
     return DevDotenv.read(workspace.root(), dev.dotenv().orElse(".env"), flavor,
         workspace.keyRing());
   }
