@@ -7,12 +7,8 @@ import envshift.plan.AppOutcome;
 import envshift.plan.OutcomeText;
 import envshift.plan.PlanText;
 import envshift.plan.RenderOptions;
-import envshift.push.AppTarget;
-import envshift.push.Applier;
 import envshift.push.BackupStore;
-import envshift.push.LivePlan;
-import envshift.push.LivePlanner;
-import envshift.push.PlannedApp;
+import envshift.push.Restore;
 import envshift.push.RestoreSource;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -65,20 +61,15 @@ final class RestoreCommand implements Callable<Integer> {
       throw EnvshiftException.usage("give either a BACKUP file or --release vN");
     }
     confirm.requireYesWithoutTerminal(root.context());
-    PrintWriter out = root.spec.commandLine().getOut();
-    PrintWriter err = root.spec.commandLine().getErr();
-    HerokuClient client = heroku.client(root.context(), root.debug, err);
+    PrintWriter out = root.out();
+    PrintWriter err = root.err();
+    HerokuClient client = root.client(heroku);
     KeyRing ring = keys.keyRing(root.context(), Optional.empty());
     RestoreSource source = source(client, ring);
     source.warnings().forEach(w -> err.println("envshift: warning: " + w));
-    LivePlan live = new LivePlanner(client, 1)
-        .plan(List.of(new AppTarget("restore", app, source.config())), prune);
-    if (live.anyUnreadable()) {
-      throw new EnvshiftException(live.unreadable().get(0).why().orElseThrow());
-    }
-    PlannedApp planned = live.planned().get(0);
-    out.print(PlanText.render(live.plan(), new RenderOptions(false, root.context().colour())));
-    if (!planned.plan().hasChanges()) {
+    Restore restore = Restore.plan(client, app, source, prune);
+    out.print(PlanText.render(restore.plan(), new RenderOptions(false, root.context().colour())));
+    if (!restore.hasChanges()) {
       out.println("Nothing to restore: " + app + " already matches.");
       return 0;
     }
@@ -89,7 +80,7 @@ final class RestoreCommand implements Callable<Integer> {
     Optional<BackupStore> store = backup.store(root.context(),
         () -> source.backupRecipients(w -> err.println("envshift: warning: " + w)), ring,
         Clock.systemUTC());
-    AppOutcome outcome = new Applier(client, store, 1).applyOne(planned);
+    AppOutcome outcome = restore.apply(store);
     out.print(OutcomeText.render(List.of(outcome), root.context().colour()));
     return outcome.status() == AppOutcome.Status.FAILED ? EnvshiftException.ERROR : 0;
   }
