@@ -5,7 +5,7 @@
 # Usage: bench/drift-bench.sh [apps=100] [latency-ms=100] [--no-naive] [--concurrency N]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mvn -B -q -o test-compile
-mvn -B -q -o dependency:build-classpath -Dmdep.outputFile=target/bench.cp -Dmdep.includeScope=test
+mvn -B -q test-compile
+mvn -B -q dependency:build-classpath -Dmdep.outputFile=target/bench.cp -Dmdep.includeScope=test
 exec java -cp "target/classes:target/test-classes:$(cat target/bench.cp)" \
   envshift.bench.DriftBench "$@"

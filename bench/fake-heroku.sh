@@ -8,10 +8,10 @@
 # add-on owning VAR). Prints the HEROKU_HOST and HEROKU_API_KEY to export in another shell.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mvn -B -q -o test-compile >&2
+mvn -B -q test-compile >&2
 classpath_file="$(mktemp)"
 trap 'rm -f "$classpath_file"' EXIT
-mvn -B -q -o dependency:build-classpath -Dmdep.includeScope=test \
+mvn -B -q dependency:build-classpath -Dmdep.includeScope=test \
   -Dmdep.outputFile="$classpath_file" >/dev/null
 java -cp "target/test-classes:target/classes:$(cat "$classpath_file")" \
   envshift.bench.FakeHerokuMain "$@"
