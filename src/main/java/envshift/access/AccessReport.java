@@ -1,7 +1,6 @@
 package envshift.access;
 
 import envshift.SecureFiles;
-import envshift.EnvshiftException;
 import envshift.manifest.ManifestLoader;
 import envshift.mapping.MappingRules;
 import envshift.pgp.Decryptor;
@@ -14,9 +13,7 @@ import envshift.pgp.Recipients;
 import envshift.repo.GitHistory;
 import envshift.repo.RepoFile;
 import envshift.repo.RepoScan;
-import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,7 +1,7 @@
 package envshift.access;
 
-import envshift.SecureFiles;
 import envshift.EnvshiftException;
+import envshift.SecureFiles;
 import envshift.manifest.Environment;
 import envshift.manifest.Manifest;
 import envshift.manifest.Source;
@@ -12,8 +12,6 @@ import envshift.pgp.MessageInspector;
 import envshift.pgp.OpenPgp;
 import envshift.pgp.Recipient;
 import envshift.pgp.Recipients;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;

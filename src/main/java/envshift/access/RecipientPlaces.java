@@ -15,7 +15,6 @@ import envshift.pgp.MessageInspector;
 import envshift.pgp.OpenPgp;
 import envshift.pgp.Recipient;
 import envshift.pgp.Recipients;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;

@@ -16,7 +16,6 @@ import envshift.pgp.Recipients;
 import envshift.repo.BlackboxLayout;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -11,7 +11,6 @@ import envshift.pgp.KeyException;
 import envshift.settings.Settings;
 import envshift.settings.SettingsFormat;
 import envshift.settings.SettingsModule;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,11 +1,11 @@
 package envshift.cli;
 
-import envshift.SecureFiles;
 import envshift.EnvshiftException;
-import envshift.settings.Utf8Text;
+import envshift.SecureFiles;
 import envshift.pgp.DecryptedFile;
 import envshift.pgp.Decryptor;
 import envshift.settings.SettingsException;
+import envshift.settings.Utf8Text;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;

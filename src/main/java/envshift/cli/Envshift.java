@@ -6,8 +6,8 @@ import envshift.heroku.HerokuClient;
 import envshift.push.PushService;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** The root command. Subcommands are one class each; this class only lists them and wires exit codes. */
 @Command(
@@ -114,6 +114,31 @@ public final class Envshift implements Runnable {
     cl.setErr(err);
     cl.setExecutionExceptionHandler(new ErrorHandler());
     cl.setExitCodeExceptionMapper(ErrorHandler::exitCodeOf);
+    cl.setExecutionStrategy(Envshift::runLast);
     return cl;
+  }
+
+  /**
+   * picocli's RunLast, with a JVM {@link Error} (a stack overflow on input nested too deeply, memory
+   * exhausted by a huge input) turned into one line and exit 1 like any other failure, instead of
+   * a raw JVM trace; the trace stays available with --debug.
+   */
+  private static int runLast(CommandLine.ParseResult parseResult) {
+    try {
+      return new CommandLine.RunLast().execute(parseResult);
+    } catch (StackOverflowError e) {
+      throw failed(parseResult, "input nested too deeply for envshift (stack exhausted)", e);
+    } catch (OutOfMemoryError e) {
+      throw failed(parseResult, "input too large for envshift (memory exhausted; a larger heap "
+          + "via ENVSHIFT_JAVA_OPTS=-Xmx... may help)", e);
+    }
+  }
+
+  private static CommandLine.ExecutionException failed(CommandLine.ParseResult parseResult,
+      String message, Error cause) {
+    CommandLine last = parseResult.asCommandLineList().get(
+        parseResult.asCommandLineList().size() - 1);
+    return new CommandLine.ExecutionException(last, message,
+        new EnvshiftException(message, cause));
   }
 }

@@ -6,7 +6,6 @@ import envshift.manifest.Environment;
 import envshift.pgp.Recipient;
 import envshift.repo.RepoScanner;
 import envshift.settings.DotenvFlavor;
-import envshift.settings.EncryptedNames;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;

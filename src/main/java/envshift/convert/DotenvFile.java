@@ -1,8 +1,8 @@
 package envshift.convert;
 
 import envshift.EnvshiftException;
-import envshift.SecureFiles;
 import envshift.Secret;
+import envshift.SecureFiles;
 import envshift.pgp.Encryptor;
 import envshift.pgp.KeyRing;
 import envshift.pgp.Recipient;

@@ -1,17 +1,14 @@
 package envshift.convert;
 
-import envshift.SecureFiles;
 import envshift.EnvshiftException;
+import envshift.SecureFiles;
 import envshift.pgp.DecryptedFile;
 import envshift.pgp.Decryptor;
 import envshift.pgp.OpenPgp;
 import envshift.settings.EncryptedNames;
 import envshift.settings.Settings;
-import envshift.settings.Utf8Text;
 import envshift.settings.SettingsModule;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
+import envshift.settings.Utf8Text;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -48,12 +45,21 @@ public final class SourceReader {
     // corrupt one is reported as "not an OpenPGP message" rather than parsed as settings.
     if (!OpenPgp.looksLikeOpenPgp(raw) && !EncryptedNames.named(relativePath)) {
       String text = Utf8Text.decode(raw, relativePath);
-      return new LoadedSource(relativePath, Settings.parse(text, relativePath), false);
+      return new LoadedSource(relativePath, parse(text, relativePath), false);
     }
     // the parsed settings are all we keep; closing wipes the plaintext from the heap
     try (DecryptedFile decrypted = decryptor.get().decrypt(raw, relativePath)) {
       String text = Utf8Text.decode(decrypted.plaintext(), relativePath);
-      return new LoadedSource(relativePath, Settings.parse(text, relativePath), true);
+      return new LoadedSource(relativePath, parse(text, relativePath), true);
+    }
+  }
+
+  /** A construct nested deeper than any real settings file exhausts the stack: say where. */
+  private static SettingsModule parse(String text, String relativePath) {
+    try {
+      return Settings.parse(text, relativePath);
+    } catch (StackOverflowError e) {
+      throw new EnvshiftException(relativePath + ": nested too deeply for envshift to read", e);
     }
   }
 

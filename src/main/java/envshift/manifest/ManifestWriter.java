@@ -3,14 +3,8 @@ package envshift.manifest;
 import envshift.SecureFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFileAttributeView;
-import java.nio.file.attribute.PosixFilePermission;
-import java.util.Optional;
-import java.util.Set;
 
 /**
  * Replaces envshift.yml with an edited text: complete or not at all (a sibling temp file renamed

@@ -1,8 +1,8 @@
 package envshift.push;
 
-import envshift.SecureFiles;
 import envshift.EnvshiftException;
 import envshift.Secret;
+import envshift.SecureFiles;
 import envshift.heroku.HerokuClient;
 import envshift.pgp.Decryptor;
 import envshift.pgp.KeyInfo;
@@ -10,8 +10,6 @@ import envshift.pgp.KeyRing;
 import envshift.pgp.MessageInspector;
 import envshift.pgp.Recipient;
 import envshift.pgp.Recipients;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -1,16 +1,16 @@
 package envshift.rotate;
 
 import envshift.EnvshiftException;
+import envshift.manifest.Manifest;
+import envshift.manifest.ManifestEditor;
+import envshift.manifest.ManifestLoader;
+import envshift.manifest.ManifestWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
-import envshift.manifest.Manifest;
-import envshift.manifest.ManifestEditor;
-import envshift.manifest.ManifestLoader;
-import envshift.manifest.ManifestWriter;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;

@@ -1,8 +1,8 @@
 package envshift.rotate;
 
 import envshift.EnvshiftException;
-import envshift.SecureFiles;
 import envshift.Secret;
+import envshift.SecureFiles;
 import envshift.convert.Workspace;
 import envshift.heroku.HerokuClient;
 import envshift.manifest.Environment;

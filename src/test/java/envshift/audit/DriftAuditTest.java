@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import envshift.convert.Workspace;
 import envshift.heroku.HerokuClient;
 import envshift.heroku.fake.FakeHeroku;
+import envshift.heroku.fake.FakeHerokuExtension;
 import envshift.pgp.KeyRing;
 import envshift.plan.DriftReport;
 import envshift.plan.Finding;
@@ -18,7 +19,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import envshift.heroku.fake.FakeHerokuExtension;
 
 @ExtendWith(FakeHerokuExtension.class)
 class DriftAuditTest {

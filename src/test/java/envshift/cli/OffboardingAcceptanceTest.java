@@ -13,6 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import envshift.heroku.fake.FakeHeroku;
+import envshift.heroku.fake.FakeHerokuExtension;
 import envshift.manifest.ManifestLoader;
 import envshift.pgp.KeyRing;
 import java.io.IOException;
@@ -21,11 +23,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import envshift.heroku.fake.FakeHeroku;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import envshift.heroku.fake.FakeHerokuExtension;
 
 /**
  * Issue 8, end to end: after {@code rekey --remove-recipient} the person is gone from envshift.yml

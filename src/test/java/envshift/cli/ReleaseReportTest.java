@@ -2,15 +2,15 @@ package envshift.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import envshift.heroku.fake.FakeHeroku;
+import envshift.heroku.fake.FakeHerokuExtension;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
-import envshift.heroku.fake.FakeHeroku;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import envshift.heroku.fake.FakeHerokuExtension;
 
 /**
  * Issue 8: apply, rotate and restore report the release their PATCH created, told by version,

@@ -3,6 +3,7 @@ package envshift.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import envshift.heroku.fake.FakeHeroku;
+import envshift.heroku.fake.FakeHerokuExtension;
 import envshift.manifest.ManifestLoader;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,7 +17,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import envshift.heroku.fake.FakeHerokuExtension;
 
 /**
  * The migration story end to end on the fake Platform API, over a copy of the django-blackbox

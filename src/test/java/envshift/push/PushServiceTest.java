@@ -8,6 +8,7 @@ import envshift.convert.EnvironmentLoader.LoadedEnvironment;
 import envshift.convert.Workspace;
 import envshift.heroku.HerokuClient;
 import envshift.heroku.fake.FakeHeroku;
+import envshift.heroku.fake.FakeHerokuExtension;
 import envshift.pgp.KeyRing;
 import envshift.plan.AppOutcome;
 import java.io.IOException;
@@ -21,7 +22,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import envshift.heroku.fake.FakeHerokuExtension;
 
 @ExtendWith(FakeHerokuExtension.class)
 class PushServiceTest {
