@@ -47,6 +47,7 @@ public final class DotenvExport {
         .orElseGet(() -> workspace.root().resolve(env.dotenv().orElse(".env")).normalize());
     boolean encrypt = !request.plain() && (isGpg(asked) || loaded.anySourceEncrypted());
     Path target = withSuffix(asked, encrypt);
+    DotenvTarget.check(workspace, target);
     Optional<DotenvFile.Encryption> encryption = Optional.empty();
     if (encrypt) {
       List<Recipient> to = new EncryptionRecipients(workspace.root(), workspace.manifest(),

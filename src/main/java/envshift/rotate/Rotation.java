@@ -3,6 +3,7 @@ package envshift.rotate;
 import envshift.EnvshiftException;
 import envshift.Secret;
 import envshift.SecureFiles;
+import envshift.convert.DotenvTarget;
 import envshift.convert.Workspace;
 import envshift.heroku.HerokuClient;
 import envshift.manifest.Environment;
@@ -127,8 +128,9 @@ public final class Rotation {
   /** Read (and decrypted) before anything is written, so a bad .env stops the rotation early. */
   private DevDotenv devDotenv(DotenvFlavor flavor) {
     Environment dev = workspace.manifest().environment(Environment.DEVELOPMENT);
-    return DevDotenv.read(workspace.root(), dev.dotenv().orElse(".env"), flavor,
-        workspace.keyRing());
+    String path = dev.dotenv().orElse(".env");
+    DotenvTarget.check(workspace, workspace.root().resolve(path).normalize());
+    return DevDotenv.read(workspace.root(), path, flavor, workspace.keyRing());
   }
 
   /** The development values are generated apart: dev must never share staging's secret. */
