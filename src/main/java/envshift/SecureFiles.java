@@ -3,13 +3,19 @@ package envshift;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.LinkOption;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -63,8 +69,10 @@ public final class SecureFiles {
   }
 
   /**
-   * Writes a file through a 0600 temp sibling. Without {@code replace}, an existing target is left
-   * alone and {@link FileAlreadyExistsException} thrown; the temp file is removed on any failure.
+   * Writes a file through a 0600 temp file renamed over it. Without {@code replace}, an existing
+   * target is left alone and {@link FileAlreadyExistsException} thrown; the temp file is removed
+   * on any failure. A kill between the two steps cannot leave plaintext that git would commit: in
+   * a git work tree the temp file lives in the git directory (see {@link #tempDirFor}).
    */
   public static void write(Path target, byte[] content, Readers readers, boolean replace)
       throws IOException {
@@ -72,7 +80,7 @@ public final class SecureFiles {
     Files.createDirectories(dir);
     Path tmp =
         Files.createTempFile(
-            dir,
+            tempDirFor(target),
             "." + target.getFileName() + ".",
             ".tmp",
             PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
@@ -88,6 +96,53 @@ public final class SecureFiles {
     } finally {
       if (tmp != null) {
         deleteQuietly(tmp);
+      }
+    }
+  }
+
+  /**
+   * Where the temp file of {@code target} is made: {@code <git dir>/envshift-tmp} (mode 0700) when
+   * the target is in a git work tree on the same file system, since git never shows or commits
+   * what is there; leftovers of a killed run older than a minute are removed first. Elsewhere
+   * (outside any work tree) beside the target, where the user chose to put plaintext anyway.
+   */
+  static Path tempDirFor(Path target) throws IOException {
+    Path dir = target.toAbsolutePath().getParent();
+    Optional<Path> gitDir = gitDir(dir);
+    if (gitDir.isEmpty() || !Files.isDirectory(gitDir.get())) return dir;
+    Path tmp = gitDir.get().resolve("envshift-tmp");
+    if (!Files.isDirectory(tmp)) {
+      Files.createDirectories(tmp,
+          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+    }
+    if (!Files.getFileStore(tmp).equals(Files.getFileStore(dir))) return dir;
+    sweep(tmp);
+    return tmp;
+  }
+
+  /** The git directory of the work tree holding {@code dir}: a .git folder, or a .git file's. */
+  private static Optional<Path> gitDir(Path dir) throws IOException {
+    for (Path p = dir; p != null; p = p.getParent()) {
+      Path git = p.resolve(".git");
+      if (Files.isDirectory(git, LinkOption.NOFOLLOW_LINKS)) return Optional.of(git);
+      if (Files.isRegularFile(git, LinkOption.NOFOLLOW_LINKS)) {
+        // a linked work tree or a submodule: "gitdir: PATH"
+        String first = Files.readAllLines(git).stream().findFirst().orElse("");
+        if (!first.startsWith("gitdir:")) return Optional.empty();
+        return Optional.of(p.resolve(first.substring("gitdir:".length()).strip()).normalize());
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Temp files of runs killed mid-write: older than a minute, no live run owns them. */
+  private static void sweep(Path tmpDir) throws IOException {
+    FileTime cutoff = FileTime.from(Instant.now().minus(Duration.ofMinutes(1)));
+    try (DirectoryStream<Path> stale = Files.newDirectoryStream(tmpDir, "*.tmp")) {
+      for (Path file : stale) {
+        if (Files.getLastModifiedTime(file, LinkOption.NOFOLLOW_LINKS).compareTo(cutoff) < 0) {
+          deleteQuietly(file);
+        }
       }
     }
   }
