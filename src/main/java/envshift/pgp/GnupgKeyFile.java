@@ -91,7 +91,8 @@ final class GnupgKeyFile {
       return false;
     }
     try {
-      return !protectionMode().equals(NATIVE_PROTECTION) || NativeKey.of(this, nativeKey()).isProtected();
+      return !protectionMode().equals(NATIVE_PROTECTION)
+          || NativeKey.of(this, nativeKey()).isProtected();
     } catch (RuntimeException e) {
       return false; // unreadable: unlock says why, and never blames a passphrase for it
     }
@@ -168,7 +169,8 @@ final class GnupgKeyFile {
   private BCPGKey material(Group secret) throws PGPException {
     return switch (algorithm()) {
       case "rsa" -> material(List.of(value(secret, "d"), value(secret, "p"), value(secret, "q")));
-      case "ecc", "elg", "dsa" -> material(List.of(value(secret, algorithm().equals("ecc") ? "d" : "x")));
+      case "ecc" -> material(List.of(value(secret, "d")));
+      case "elg", "dsa" -> material(List.of(value(secret, "x")));
       default -> throw unreadable("unsupported key algorithm " + algorithm());
     };
   }

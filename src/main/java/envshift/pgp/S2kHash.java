@@ -10,11 +10,11 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * OpenPGP's string-to-key (RFC 4880 §3.7.1) as GnuPG's agent runs it on its key files. Written here
- * rather than taken from Bouncy Castle for two reasons: BC's {@code S2K(int, byte[], int)} refuses
- * the decoded counts 256..65536 (gpg's smallest, 65536, among them), and its digest loop feeds
- * the salted passphrase a few bytes at a time, about eight times slower than a JDK digest fed in
- * large blocks at GnuPG's calibrated counts.
+ * OpenPGP's string-to-key (RFC 4880 §3.7.1) as GnuPG's agent runs it on its key files. Written
+ * here rather than taken from Bouncy Castle for two reasons: the agent's own protections store a
+ * raw count, which BC's {@code S2K(int, byte[], int)} cannot express (it refuses 256..65536, gpg's
+ * smallest count among them), and BC's digest loop feeds the salted passphrase a few bytes at a
+ * time, about eight times slower than a JDK digest fed in large blocks at calibrated counts.
  */
 final class S2kHash {
   private static final int BLOCK = 64 * 1024;

@@ -65,7 +65,8 @@ class GnupgProtectionsTest {
       for (boolean locked : List.of(true, false)) {
         String passphrase = locked ? PASSPHRASE : "";
         String userId = family.userId(locked);
-        cbc.keyCommand(passphrase, "--quick-gen-key", userId, family.primary(), "sign,cert", "never");
+        cbc.keyCommand(
+            passphrase, "--quick-gen-key", userId, family.primary(), "sign,cert", "never");
         cbc.keyCommand(
             passphrase,
             "--quick-add-key",
@@ -190,7 +191,8 @@ class GnupgProtectionsTest {
     byte[] other = symmetricallyUnreadable();
     assertThatThrownBy(() -> new Decryptor(keys).decrypt(other, "b.gpg"))
         .isInstanceOfSatisfying(
-            DecryptionException.class, e -> assertThat(e.reason()).isEqualTo(Reason.NO_MATCHING_KEY))
+            DecryptionException.class,
+            e -> assertThat(e.reason()).isEqualTo(Reason.NO_MATCHING_KEY))
         .hasMessageContaining("b.gpg: encrypted to key ids ")
         .hasMessageContaining("searched: GnuPG home " + home)
         .hasMessageContaining("0000000000000000000000000000000000000000.key")
@@ -221,7 +223,8 @@ class GnupgProtectionsTest {
 
     assertThatThrownBy(() -> new Decryptor(keys).decrypt(message, "c.gpg"))
         .isInstanceOfSatisfying(
-            DecryptionException.class, e -> assertThat(e.reason()).isEqualTo(Reason.NO_MATCHING_KEY))
+            DecryptionException.class,
+            e -> assertThat(e.reason()).isEqualTo(Reason.NO_MATCHING_KEY))
         .hasMessageContaining("could not be read")
         .hasMessageContaining(keyFile.getFileName().toString())
         .hasMessageContaining("checksum mismatch")
