@@ -59,7 +59,9 @@ final class Attempts {
         label
             + ": encrypted to key ids "
             + recipients
-            + "; none of the loaded secret keys matches");
+            + "; none of the loaded secret keys matches (searched: "
+            + keys.searched()
+            + ")");
   }
 
   private String subject(Unlock.Failed failure) {

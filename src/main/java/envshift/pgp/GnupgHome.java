@@ -5,17 +5,31 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.bouncycastle.openpgp.PGPPublicKeyRing;
+import org.bouncycastle.openpgp.PGPSecretKeyRing;
 
 /**
- * A GnuPG (2.1 or later) home directory read in place, without gpg or its agent: public keys from
- * {@code pubring.kbx} (or a legacy {@code pubring.gpg}), secret keys from {@code
- * private-keys-v1.d}.
+ * A GnuPG home directory read in place, without gpg or its agent: public keys from {@code
+ * pubring.kbx} (or a legacy {@code pubring.gpg}), secret keys from {@code private-keys-v1.d}
+ * (GnuPG 2.1 and later) and from a GnuPG 1.4 {@code secring.gpg}. A {@code .key} file that cannot
+ * be parsed is set aside, not fatal: it may belong to a key no message needs, and when nothing
+ * else matches the error lists it.
  */
 final class GnupgHome {
-  /** The home's certificates and its parsed (still locked) private key files. */
-  record Contents(List<PGPPublicKeyRing> certificates, List<GnupgKeyFile> keyFiles) {}
+  /**
+   * The home's certificates, its parsed (still locked) private key files, the key files it could
+   * not parse ({@code file: why}), the secret rings of a {@code secring.gpg}, and a description of
+   * what was searched.
+   */
+  record Contents(
+      List<PGPPublicKeyRing> certificates,
+      List<GnupgKeyFile> keyFiles,
+      List<String> unreadable,
+      List<PGPSecretKeyRing> secretRings,
+      Optional<Path> secring,
+      String searched) {}
 
   private GnupgHome() {}
 
@@ -23,7 +37,29 @@ final class GnupgHome {
     if (!Files.isDirectory(home)) {
       throw new KeyException(home + ": GnuPG home is not a directory");
     }
-    return new Contents(certificates(home), keyFiles(home));
+    List<String> unreadable = new ArrayList<>();
+    List<GnupgKeyFile> keyFiles = keyFiles(home, unreadable);
+    Path secring = home.resolve("secring.gpg");
+    boolean legacy = Files.isRegularFile(secring);
+    List<PGPSecretKeyRing> rings = legacy ? KeyFiles.read(secring).secretRings() : List.of();
+    List<PGPPublicKeyRing> certificates = new ArrayList<>(certificates(home));
+    rings.forEach(ring -> certificates.add(KeyFiles.publicPart(ring)));
+    String searched =
+        "GnuPG home "
+            + home
+            + " ("
+            + (keyFiles.size() + unreadable.size())
+            + " key files in private-keys-v1.d"
+            + (unreadable.isEmpty() ? "" : ", " + unreadable.size() + " unreadable")
+            + (legacy ? ", secring.gpg with " + rings.size() + " keys" : "")
+            + ")";
+    return new Contents(
+        certificates,
+        keyFiles,
+        unreadable,
+        rings,
+        legacy ? Optional.of(secring) : Optional.empty(),
+        searched);
   }
 
   private static List<PGPPublicKeyRing> certificates(Path home) {
@@ -44,7 +80,7 @@ final class GnupgHome {
     return List.of();
   }
 
-  private static List<GnupgKeyFile> keyFiles(Path home) {
+  private static List<GnupgKeyFile> keyFiles(Path home, List<String> unreadable) {
     Path directory = home.resolve("private-keys-v1.d");
     if (!Files.isDirectory(directory)) {
       return List.of();
@@ -53,7 +89,11 @@ final class GnupgHome {
     try (Stream<Path> entries = Files.list(directory)) {
       for (Path file : entries.sorted().toList()) {
         if (file.getFileName().toString().endsWith(".key") && Files.isRegularFile(file)) {
-          files.add(GnupgKeyFile.read(file));
+          try {
+            files.add(GnupgKeyFile.read(file));
+          } catch (KeyException e) {
+            unreadable.add(e.getMessage());
+          }
         }
       }
     } catch (IOException e) {

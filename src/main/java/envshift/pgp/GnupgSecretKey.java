@@ -14,9 +14,10 @@ record GnupgSecretKey(GnupgKeyFile file, PGPPublicKey publicKey) implements Stor
 
   @Override
   public Optional<String> unusable() {
-    return file.isShadowed()
-        ? Optional.of("is stored on a smartcard (a shadowed key in " + file.path() + ")")
-        : Optional.empty();
+    if (file.isShadowed()) {
+      return Optional.of("is stored on a smartcard (a shadowed key in " + file.path() + ")");
+    }
+    return file.unsupported().map(why -> "could not be read (" + why + ")");
   }
 
   @Override

@@ -28,15 +28,26 @@ public final class KeyRing {
   private final List<PGPPublicKeyRing> certificates;
   private final List<StoredSecretKey> secretKeys;
   private final PassphraseSource passphrases;
+  private final List<String> searched;
   private final Map<Long, PGPPrivateKey> unlocked = new HashMap<>();
 
   private KeyRing(
       List<PGPPublicKeyRing> certificates,
       List<StoredSecretKey> secretKeys,
-      PassphraseSource passphrases) {
+      PassphraseSource passphrases,
+      List<String> searched) {
     this.certificates = List.copyOf(certificates);
     this.secretKeys = List.copyOf(secretKeys);
     this.passphrases = passphrases;
+    this.searched = List.copyOf(searched);
+  }
+
+  /**
+   * Where secret keys were looked for, for "no key matches" errors: each GnuPG home (with its
+   * key file count and the files it could not read) and each secret key file.
+   */
+  String searched() {
+    return searched.isEmpty() ? "no secret keys were given" : String.join("; ", searched);
   }
 
   public static Builder builder() {
@@ -135,7 +146,7 @@ public final class KeyRing {
     } else if (!key.isProtected()) {
       return new Unlock.Failed(
           DecryptionException.Reason.NO_MATCHING_KEY,
-          "key " + described + " could not be read (corrupt secret key material)");
+          "key " + described + " could not be read (" + whyUnreadable(key) + ")");
     }
     Optional<char[]> passphrase = passphrase("key " + described);
     if (passphrase.isEmpty()) {
@@ -153,6 +164,18 @@ public final class KeyRing {
       return new Unlock.Failed(DecryptionException.Reason.BAD_PASSPHRASE, "key " + described);
     } finally {
       Arrays.fill(chars, '\0');
+    }
+  }
+
+  /** Why an unprotected key does not unlock: its file's own error, never a passphrase. */
+  private static String whyUnreadable(StoredSecretKey key) {
+    try {
+      key.unlock(new char[0]);
+      return "corrupt secret key material";
+    } catch (KeyException e) {
+      return e.getMessage();
+    } catch (PGPException | RuntimeException e) {
+      return "corrupt secret key material";
     }
   }
 
@@ -214,7 +237,9 @@ public final class KeyRing {
     public KeyRing build() {
       List<PGPPublicKeyRing> certificates = new ArrayList<>();
       List<StoredSecretKey> secrets = new ArrayList<>();
+      List<String> searched = new ArrayList<>();
       for (Path file : secretKeyFiles) {
+        searched.add("secret key file " + file);
         KeyFiles.Contents contents = KeyFiles.read(file);
         if (contents.secretRings().isEmpty()) {
           throw new KeyException(file + ": holds no secret keys (is it a public key export?)");
@@ -224,14 +249,27 @@ public final class KeyRing {
       }
       publicKeyFiles.forEach(file -> certificates.addAll(KeyFiles.read(file).certificates()));
       List<GnupgKeyFile> keyFiles = new ArrayList<>();
+      List<StoredSecretKey> legacy = new ArrayList<>();
       for (Path home : gnupgHomes) {
         GnupgHome.Contents contents = GnupgHome.read(home);
         certificates.addAll(contents.certificates());
         keyFiles.addAll(contents.keyFiles());
+        contents.secring().ifPresent(
+            secring -> contents.secretRings().forEach(r -> addExported(r, secring, legacy)));
+        searched.add(contents.searched());
+        contents.unreadable().forEach(why -> searched.add("skipped " + why));
       }
       List<PGPPublicKeyRing> merged = Certificates.merge(certificates);
-      secrets.addAll(matchKeyFiles(merged, keyFiles));
-      return new KeyRing(merged, secrets, passphrases);
+      List<StoredSecretKey> fromKeyFiles = matchKeyFiles(merged, keyFiles);
+      secrets.addAll(fromKeyFiles);
+      // A home migrated to 2.1 keeps its old secring.gpg; the agent's key files are the live
+      // copies (their passphrase may have changed since), so secring.gpg only fills gaps.
+      for (StoredSecretKey key : legacy) {
+        if (fromKeyFiles.stream().noneMatch(k -> k.keyId().equals(key.keyId()))) {
+          secrets.add(key);
+        }
+      }
+      return new KeyRing(merged, secrets, passphrases, searched);
     }
 
     private static void addExported(PGPSecretKeyRing ring, Path file, List<StoredSecretKey> out) {

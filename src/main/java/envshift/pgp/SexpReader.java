@@ -33,17 +33,26 @@ final class SexpReader {
   /** Parses exactly one list; only whitespace may follow it. */
   static Group parse(byte[] text) {
     SexpReader reader = new SexpReader(text);
-    reader.skipSpace();
-    if (reader.peek() != '(') {
-      throw new SexpException("an S-expression must start with '('");
-    }
-    reader.pos++;
-    Group group = reader.group(1);
+    Group group = reader.first();
     reader.skipSpace();
     if (reader.pos != text.length) {
       throw new SexpException("data after the S-expression at offset " + reader.pos);
     }
     return group;
+  }
+
+  /** Parses the list at the start of {@code text}, ignoring what follows (cipher padding). */
+  static Group parseLeading(byte[] text) {
+    return new SexpReader(text).first();
+  }
+
+  private Group first() {
+    skipSpace();
+    if (peek() != '(') {
+      throw new SexpException("an S-expression must start with '('");
+    }
+    pos++;
+    return group(1);
   }
 
   /** The rest of a list whose '(' has been read. */

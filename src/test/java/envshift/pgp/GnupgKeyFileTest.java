@@ -131,7 +131,7 @@ class GnupgKeyFileTest {
     Files.writeString(
         keyFile,
         Files.readString(keyFile, StandardCharsets.ISO_8859_1)
-            .replace("openpgp-s2k3-ocb-aes", "openpgp-s2k3-sha1-aes-cbc"),
+            .replace("openpgp-s2k3-ocb-aes", "openpgp-s2k9-sha9-aes-gcm"),
         StandardCharsets.ISO_8859_1);
     byte[] message =
         Files.readAllBytes(FIXTURES.resolve("repos/dotenv-envs/configs/.env.staging.gpg"));
@@ -147,7 +147,7 @@ class GnupgKeyFileTest {
             e -> assertThat(e.reason()).isEqualTo(DecryptionException.Reason.NO_MATCHING_KEY))
         .hasMessageContaining("key D2AFDF4F16C019D1 (Dev Tester (TEST ONLY) <dev@example.org>)")
         .hasMessageContaining("could not be read")
-        .hasMessageContaining("unsupported key protection openpgp-s2k3-sha1-aes-cbc")
+        .hasMessageContaining("unsupported key protection openpgp-s2k9-sha9-aes-gcm")
         .hasMessageNotContaining("wrong passphrase");
   }
 

@@ -67,7 +67,7 @@ public final class Gpg implements AutoCloseable {
       Files.setPosixFilePermissions(home, PosixFilePermissions.fromString("rwx------"));
       // A small S2K count: the default is calibrated to ~100 ms of native hashing, which takes
       // Bouncy Castle over a second per key unlock; the protection scheme is the same. Not gpg's
-      // least (65536): Bouncy Castle's S2K refuses a decoded count of 256..65536.
+      // least (65536), which GnupgProtectionsTest and S2kHashTest cover.
       Files.writeString(
           home.resolve("gpg-agent.conf"), "allow-loopback-pinentry\ns2k-count 69632\n");
       Files.writeString(home.resolve("gpg.conf"), "s2k-count 65536\n");
