@@ -36,6 +36,7 @@ final class DotenvCommand implements Callable<Integer> {
   @ParentCommand Envshift root;
   @Mixin RepoOptions repo;
   @Mixin KeyOptions keys;
+  @Mixin StrictOptions strict;
 
   @Option(
       names = "--out",
@@ -64,6 +65,7 @@ final class DotenvCommand implements Callable<Integer> {
     Environment env = conversion.environment(DEVELOPMENT, "dotenv writes the development .env");
     LoadedEnvironment loaded = conversion.loader().load(env);
     ConversionNotes.print(loaded, root.err());
+    strict.check(loaded);
 
     Path asked = target(conversion.root(), env);
     boolean encrypt = !plain && (isGpg(asked) || loaded.anySourceEncrypted());
