@@ -36,6 +36,7 @@ final class ApplyCommand implements Callable<Integer> {
   @Mixin RepoOptions repo;
   @Mixin KeyOptions keys;
   @Mixin HerokuOptions heroku;
+  @Mixin StrictOptions strict;
   @Mixin ConfirmOptions confirm;
 
   @Option(names = "--env", paramLabel = "NAME", description = "Only this environment. Repeatable.")
@@ -50,7 +51,7 @@ final class ApplyCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     confirm.requireYesWithoutTerminal(root.context());
-    PushService push = root.push(repo, keys, heroku);
+    PushService push = root.push(repo, keys, heroku, strict);
     PrintWriter out = root.out();
     LivePlan live = push.plan(envs, prune);
     Plan plan = live.plan();

@@ -12,6 +12,7 @@ final class ConversionNotes {
         .forEach(w -> err.println("envshift: warning: " + w.origin() + ": " + w.message()));
     env.vars()
         .notes()
-        .forEach(n -> err.println("envshift: note: " + n.origin() + ": " + n.message()));
+        .forEach(n -> err.println("envshift: " + (n.isWarning() ? "warning" : "note") + ": "
+            + n.origin() + ": " + n.message()));
   }
 }

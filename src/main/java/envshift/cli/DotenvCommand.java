@@ -25,6 +25,7 @@ final class DotenvCommand implements Callable<Integer> {
   @Mixin RepoOptions repo;
   @Mixin KeyOptions keys;
   @Mixin FlavorOption flavor;
+  @Mixin StrictOptions strict;
 
   @Option(
       names = "--out",
@@ -46,7 +47,10 @@ final class DotenvCommand implements Callable<Integer> {
         Optional.ofNullable(out).map(o -> root.context().cwd().resolve(o).normalize()), plain,
         flavor.flavor(), force);
     DotenvExport.Written written = new DotenvExport(root.workspace(repo, keys),
-        loaded -> ConversionNotes.print(loaded, root.err())).write(request);
+        loaded -> {
+          ConversionNotes.print(loaded, root.err());
+          strict.check(loaded);
+        }).write(request);
     root.out().printf("wrote %s: %d variables, %s flavor, %s, mode 0600%n", written.path(),
         written.variables(), written.flavor().name().toLowerCase(Locale.ROOT),
         written.encryptedTo().map(to -> "encrypted to " + EncryptionRecipients.describe(to))

@@ -79,8 +79,16 @@ public final class Envshift implements Runnable {
 
   /** The push use case; conversion warnings go to stderr as each environment is converted. */
   PushService push(RepoOptions repo, KeyOptions keys, HerokuOptions heroku) {
+    return push(repo, keys, heroku, new StrictOptions());
+  }
+
+  /** Likewise; with {@code --strict}, a warning stops the run before any request. */
+  PushService push(RepoOptions repo, KeyOptions keys, HerokuOptions heroku, StrictOptions strict) {
     return new PushService(workspace(repo, keys), () -> client(heroku), heroku.concurrency(),
-        loaded -> ConversionNotes.print(loaded, err()));
+        loaded -> {
+          ConversionNotes.print(loaded, err());
+          strict.check(loaded);
+        });
   }
 
   @Override

@@ -26,6 +26,7 @@ final class PlanCommand implements Callable<Integer> {
   @Mixin RepoOptions repo;
   @Mixin KeyOptions keys;
   @Mixin HerokuOptions heroku;
+  @Mixin StrictOptions strict;
 
   @Option(names = "--env", paramLabel = "NAME", description = "Only this environment. Repeatable.")
   List<String> envs = new ArrayList<>();
@@ -45,7 +46,7 @@ final class PlanCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    LivePlan live = root.push(repo, keys, heroku).plan(envs, prune);
+    LivePlan live = root.push(repo, keys, heroku, strict).plan(envs, prune);
     Plan plan = live.plan();
     PrintWriter out = root.out();
     if (json) {

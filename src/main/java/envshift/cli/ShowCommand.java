@@ -29,6 +29,7 @@ final class ShowCommand implements Callable<Integer> {
   @ParentCommand Envshift root;
   @Mixin RepoOptions repo;
   @Mixin KeyOptions keys;
+  @Mixin StrictOptions strict;
 
   @Option(names = "--env", paramLabel = "NAME", description = "Only this environment. Repeatable.")
   List<String> envs = new ArrayList<>();
@@ -49,6 +50,7 @@ final class ShowCommand implements Callable<Integer> {
     for (Environment env : workspace.manifest().select(envs, false)) {
       LoadedEnvironment e = workspace.loader().load(env);
       ConversionNotes.print(e, root.err());
+    strict.check(e);
       loaded.add(e);
     }
     if (json) {

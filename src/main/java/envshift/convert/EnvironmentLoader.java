@@ -6,6 +6,8 @@ import envshift.manifest.Source;
 import envshift.mapping.ConfigLimit;
 import envshift.mapping.EnvMapper;
 import envshift.mapping.EnvSet;
+import envshift.mapping.HerokuNames;
+import envshift.mapping.MappingNote;
 import envshift.settings.ParseWarning;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,12 +28,16 @@ public final class EnvironmentLoader {
   public LoadedEnvironment load(Environment env) {
     List<SourceReader.LoadedSource> sources = new ArrayList<>();
     for (Source source : env.sources()) {
-      sources.add(reader.load(source.path()));
+      sources.add(reader.load(source));
     }
     EnvSet vars =
         EnvMapper.map(
             sources.stream().map(SourceReader.LoadedSource::module).toList(), manifest.rules());
-    ConfigLimit.check(env.name(), vars);
+    // Heroku's rules bind only what goes to Heroku: a development .env may hold HEROKU_* names
+    if (env.heroku().isPresent()) {
+      HerokuNames.check(env.name(), vars);
+      ConfigLimit.check(env.name(), vars);
+    }
     List<ParseWarning> warnings = new ArrayList<>();
     sources.forEach(s -> warnings.addAll(s.module().warnings()));
     return new LoadedEnvironment(env, sources, vars, warnings);
@@ -50,6 +56,17 @@ public final class EnvironmentLoader {
     public LoadedEnvironment {
       sources = List.copyOf(sources);
       warnings = List.copyOf(warnings);
+    }
+
+    /**
+     * Every warning of the conversion, one line each ({@code file:line: message}): the parsers'
+     * and the mapping notes that lost something. {@code --strict} fails on any of them.
+     */
+    public List<String> allWarnings() {
+      List<String> all = new ArrayList<>();
+      warnings.forEach(w -> all.add(w.toString()));
+      vars.notes().stream().filter(MappingNote::isWarning).forEach(n -> all.add(n.toString()));
+      return List.copyOf(all);
     }
 
     public boolean anySourceEncrypted() {

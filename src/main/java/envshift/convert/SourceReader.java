@@ -1,7 +1,9 @@
 package envshift.convert;
 
 import envshift.EnvshiftException;
+import envshift.Origin;
 import envshift.SecureFiles;
+import envshift.manifest.Source;
 import envshift.pgp.DecryptedFile;
 import envshift.pgp.Decryptor;
 import envshift.pgp.OpenPgp;
@@ -36,30 +38,43 @@ public final class SourceReader {
 
   /** Parses a repo-relative source, decrypting it first when needed. */
   public LoadedSource load(String relativePath) {
-    return cache.computeIfAbsent(relativePath, this::read);
+    return load(new Source(relativePath, Origin.of(relativePath)));
   }
 
-  private LoadedSource read(String relativePath) {
+  /**
+   * Reads a manifest source as it says: by its name and content, with a named dotenv dialect, or
+   * whole as one variable. The file is decrypted once for each way it is read.
+   */
+  public LoadedSource load(Source source) {
+    String key = source.path() + "\0" + source.dialect() + "\0" + source.as();
+    return cache.computeIfAbsent(key, k -> read(source));
+  }
+
+  private LoadedSource read(Source source) {
+    String relativePath = source.path();
     byte[] raw = readBytes(relativePath);
     // A .gpg/.pgp/.asc file that does not look encrypted goes to the decryptor all the same, so a
     // corrupt one is reported as "not an OpenPGP message" rather than parsed as settings.
     if (!OpenPgp.looksLikeOpenPgp(raw) && !EncryptedNames.named(relativePath)) {
-      String text = Utf8Text.decode(raw, relativePath);
-      return new LoadedSource(relativePath, parse(text, relativePath), false);
+      return new LoadedSource(relativePath, parse(raw, source), false);
     }
     // the parsed settings are all we keep; closing wipes the plaintext from the heap
     try (DecryptedFile decrypted = decryptor.get().decrypt(raw, relativePath)) {
-      String text = Utf8Text.decode(decrypted.plaintext(), relativePath);
-      return new LoadedSource(relativePath, parse(text, relativePath), true);
+      return new LoadedSource(relativePath, parse(decrypted.plaintext(), source), true);
     }
   }
 
-  /** A construct nested deeper than any real settings file exhausts the stack: say where. */
-  private static SettingsModule parse(String text, String relativePath) {
+  private static SettingsModule parse(byte[] plaintext, Source source) {
+    String path = source.path();
+    if (source.as().isPresent()) {
+      // byte for byte: a byte-order mark or a final newline is part of the value
+      return Settings.wholeFile(Utf8Text.decodeExactly(plaintext, path), path, source.as().get());
+    }
     try {
-      return Settings.parse(text, relativePath);
+      return Settings.parse(Utf8Text.decode(plaintext, path), path, source.dialect());
     } catch (StackOverflowError e) {
-      throw new EnvshiftException(relativePath + ": nested too deeply for envshift to read", e);
+      // a construct nested deeper than any real settings file exhausts the stack: say where
+      throw new EnvshiftException(path + ": nested too deeply for envshift to read", e);
     }
   }
 

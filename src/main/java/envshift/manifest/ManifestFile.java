@@ -28,10 +28,17 @@ record ManifestFile(
    */
   record Env(
       Located<String> name,
-      Optional<Located<List<Located<String>>>> sources,
+      Optional<Located<List<SourceEntry>>> sources,
       Optional<Located<String>> dotenv,
       Optional<Heroku> heroku,
       Optional<Located<List<Located<String>>>> live) {}
+
+  /**
+   * One entry under {@code sources:}: a path, or {@code {file: PATH, dialect: D}} / {@code {file:
+   * PATH, as: NAME}}. {@code file.line()} is the entry's line.
+   */
+  record SourceEntry(
+      Located<String> file, Optional<Located<String>> dialect, Optional<Located<String>> as) {}
 
   record Heroku(
       int line,

@@ -4,6 +4,7 @@ import envshift.manifest.ManifestFile.Env;
 import envshift.manifest.ManifestFile.Heroku;
 import envshift.manifest.ManifestFile.Located;
 import envshift.manifest.ManifestFile.Rename;
+import envshift.manifest.ManifestFile.SourceEntry;
 import envshift.manifest.YamlNode.Mapping;
 import envshift.manifest.YamlNode.Scalar;
 import envshift.manifest.YamlNode.Sequence;
@@ -22,6 +23,7 @@ final class ManifestReader {
           "env_specific");
   static final List<String> ENV_KEYS = List.of("sources", "dotenv", "heroku", "live");
   static final List<String> HEROKU_KEYS = List.of("app", "pipeline", "stage");
+  static final List<String> SOURCE_KEYS = List.of("file", "dialect", "as");
 
   private final String file;
 
@@ -62,12 +64,33 @@ final class ManifestReader {
       checkKeys(env, path, ENV_KEYS);
       out.add(new Env(
           new Located<>(e.key(), e.line()),
-          value(env, "sources").map(n -> strings(n, path + ".sources")),
+          value(env, "sources").map(n -> sources(n, path + ".sources")),
           value(env, "dotenv").map(n -> string(n, path + ".dotenv")),
           value(env, "heroku").map(n -> heroku(n, path + ".heroku")),
           value(env, "live").map(n -> strings(n, path + ".live"))));
     }
     return new Located<>(out, envs.line());
+  }
+
+  /** Each entry a path, or a mapping with {@code file:} and one of {@code dialect:}/{@code as:}. */
+  private Located<List<SourceEntry>> sources(YamlNode node, String path) {
+    if (!(node instanceof Sequence seq)) throw wrongType(node, path, "a list");
+    List<SourceEntry> out = new ArrayList<>();
+    for (int i = 0; i < seq.items().size(); i++) {
+      YamlNode item = seq.items().get(i);
+      String at = path + "[" + i + "]";
+      if (!(item instanceof Mapping m)) {
+        out.add(new SourceEntry(string(item, at), Optional.empty(), Optional.empty()));
+        continue;
+      }
+      checkKeys(m, at, SOURCE_KEYS);
+      Located<String> file = value(m, "file").map(n -> string(n, at + ".file"))
+          .orElseThrow(() -> error(m.line(), at + ": missing file (expected {file: PATH, "
+              + "dialect: compose | python} or {file: PATH, as: NAME})"));
+      out.add(new SourceEntry(file, value(m, "dialect").map(n -> string(n, at + ".dialect")),
+          value(m, "as").map(n -> string(n, at + ".as"))));
+    }
+    return new Located<>(out, seq.line());
   }
 
   private Heroku heroku(YamlNode node, String path) {

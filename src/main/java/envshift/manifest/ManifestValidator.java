@@ -5,8 +5,10 @@ import envshift.manifest.ManifestFile.Env;
 import envshift.manifest.ManifestFile.Heroku;
 import envshift.manifest.ManifestFile.Located;
 import envshift.manifest.ManifestFile.Rename;
+import envshift.manifest.ManifestFile.SourceEntry;
 import envshift.mapping.EnvVar;
 import envshift.mapping.MappingRules;
+import envshift.settings.DotenvFlavor;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -77,7 +79,7 @@ final class ManifestValidator {
       throw error(env.name().line(), path + ": environment names are letters, digits, '.', '_' "
           + "and '-', starting with a letter or digit");
     }
-    List<Located<String>> sources = env.sources().map(Located::value).orElse(List.of());
+    List<SourceEntry> sources = env.sources().map(Located::value).orElse(List.of());
     // After `envshift cleanup`, a Heroku environment may have no sources left: its values then
     // live only on Heroku (drift and rotate still work; plan and apply have nothing to push).
     if (sources.isEmpty() && env.heroku().isEmpty()) {
@@ -86,16 +88,43 @@ final class ManifestValidator {
     }
     List<Source> checked = new ArrayList<>();
     Set<String> seen = new LinkedHashSet<>();
-    for (Located<String> source : sources) {
-      String p = paths.source(source);
-      if (!seen.add(p)) throw error(source.line(), path + ": source " + p + " is listed twice");
-      checked.add(new Source(p, new Origin(file, source.line())));
+    for (int i = 0; i < sources.size(); i++) {
+      SourceEntry source = sources.get(i);
+      String p = paths.source(source.file());
+      int line = source.file().line();
+      if (!seen.add(p)) throw error(line, path + ": source " + p + " is listed twice");
+      checked.add(source(source, p, path + ".sources[" + i + "]"));
     }
     Optional<String> dotenv = env.dotenv().map(d -> paths.inside(d, "dotenv"));
     Optional<HerokuTarget> heroku = env.heroku().map(h -> heroku(h, path + ".heroku"));
     List<String> live = live(env, path);
     return new Environment(name, checked, dotenv, heroku, new Origin(file, env.name().line()),
         live);
+  }
+
+  /** A source's reader: a dotenv dialect, or the whole file as one variable; never both. */
+  private Source source(SourceEntry entry, String p, String at) {
+    Origin origin = new Origin(file, entry.file().line());
+    if (entry.dialect().isPresent() && entry.as().isPresent()) {
+      throw error(entry.as().get().line(), at + ": has both dialect and as (as takes the whole "
+          + "file as one variable, so no dialect reads it)");
+    }
+    Optional<DotenvFlavor> dialect = entry.dialect().map(d -> {
+      String name = d.value().toLowerCase(java.util.Locale.ROOT);
+      return switch (name) {
+        case "compose" -> DotenvFlavor.COMPOSE;
+        case "python" -> DotenvFlavor.PYTHON;
+        default -> throw error(d.line(), at + ".dialect: '" + d.value()
+            + "' is not a dotenv dialect (expected compose or python)");
+      };
+    });
+    Optional<String> as = entry.as().map(a -> {
+      EnvVar.syntaxProblem(a.value()).ifPresent(problem -> {
+        throw error(a.line(), at + ".as: '" + a.value() + "' " + problem);
+      });
+      return a.value();
+    });
+    return new Source(p, origin, dialect, as);
   }
 
   /**

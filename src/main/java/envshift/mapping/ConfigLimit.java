@@ -1,7 +1,10 @@
 package envshift.mapping;
 
+import envshift.Origin;
+import envshift.Secret;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -15,6 +18,29 @@ public final class ConfigLimit {
   private static final int LARGEST_SHOWN = 3;
 
   private ConfigLimit() {}
+
+  /**
+   * What an app will hold once a plan is applied ({@code after}: the live vars kept plus the new
+   * ones): over the limit is a MappingException naming the app, the total and the largest vars.
+   */
+  public static void checkAfterApply(String app, Map<String, Secret> after) {
+    List<EnvVar> vars = after.entrySet().stream()
+        .map(e -> new EnvVar(e.getKey(), e.getValue(), Origin.of(app)))
+        .toList();
+    int total = vars.stream().mapToInt(EnvSet::bytes).sum();
+    if (total <= MAX_BYTES) return;
+    throw new MappingException("app " + app + " would hold " + total + " bytes of config vars "
+        + "after apply (live vars kept plus the new ones), over Heroku's limit of " + MAX_BYTES
+        + " bytes per app; largest: " + largest(vars));
+  }
+
+  private static String largest(List<EnvVar> vars) {
+    return vars.stream()
+        .sorted(Comparator.comparingInt(EnvSet::bytes).reversed().thenComparing(EnvVar::name))
+        .limit(LARGEST_SHOWN)
+        .map(v -> v.name() + " (" + EnvSet.bytes(v) + " bytes)")
+        .collect(Collectors.joining(", "));
+  }
 
   /** Throws a MappingException naming {@code envName}, the total and the largest vars. */
   public static void check(String envName, EnvSet vars) {

@@ -14,7 +14,15 @@ public record MappingNote(Origin origin, String name, Kind kind, String message)
     OVERRIDDEN,
     DROPPED,
     RENAMED,
-    SKIPPED
+    /** A part of a setting no env var can carry (an OPTIONS entry): the rest is mapped. */
+    SKIPPED,
+    /** A whole setting that cannot be mapped (a bad port, a bad name): left out of the vars. */
+    UNMAPPABLE
+  }
+
+  /** Something was lost on the way: a warning, which {@code --strict} turns into an error. */
+  public boolean isWarning() {
+    return kind == Kind.SKIPPED || kind == Kind.UNMAPPABLE;
   }
 
   public MappingNote {

@@ -3,9 +3,9 @@ package envshift.mapping;
 import envshift.Origin;
 import envshift.Secret;
 import envshift.settings.Setting;
-import envshift.settings.SettingValue;
 import envshift.settings.SettingValue.DictValue;
 import envshift.settings.SettingValue.None;
+import envshift.settings.SettingValue;
 import envshift.settings.SettingsModule;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -44,7 +44,11 @@ final class SourceMapper {
           notes.add(new MappingNote(d.origin(), d.name(), MappingNote.Kind.RENAMED,
               d.name() + " renamed to " + target));
         }
-        checkName(d, target);
+        Optional<String> problem = EnvVar.syntaxProblem(target);
+        if (problem.isPresent()) {
+          notes.add(unmappable(d, describe(d, target) + " " + problem.get()));
+          continue;
+        }
         Derived clash = sources.put(target, d);
         if (clash != null) {
           throw new MappingException(d.origin(), describe(d, target) + " collides with "
@@ -63,12 +67,19 @@ final class SourceMapper {
     return rules.rename().getOrDefault(d.setting(), d.name());
   }
 
-  private static void checkName(Derived d, String target) {
-    Optional<String> problem = EnvVar.nameProblem(target);
-    if (problem.isPresent()) {
-      throw new MappingException(d.origin(), describe(d, target) + " " + problem.get()
-          + "; rename or drop it in envshift.yml");
-    }
+  /**
+   * One setting left out, with the manifest line that maps it another way or leaves it out on
+   * purpose (which silences the warning).
+   */
+  private static MappingNote unmappable(Derived d, String why) {
+    return new MappingNote(d.origin(), d.name(), MappingNote.Kind.UNMAPPABLE, why
+        + ": skipped (in envshift.yml, rename: {" + d.name() + ": NEW_NAME} or drop: ["
+        + d.name() + "])");
+  }
+
+  private static MappingNote unmappable(Origin origin, String name, String why) {
+    return new MappingNote(origin, name, MappingNote.Kind.UNMAPPABLE, why
+        + ": skipped (in envshift.yml, drop: [" + name + "] to leave it out)");
   }
 
   /** "DJANGO_SECRET_KEY (renamed from SECRET_KEY)", "DATABASE_URL (from DATABASES)". */
@@ -85,8 +96,9 @@ final class SourceMapper {
     }
     String base = databases ? "DATABASE" : "CACHE";
     if (!(s.value() instanceof DictValue aliases)) {
-      throw new MappingException(s.origin(), s.name() + " must be a dict to become " + base
-          + "_URL; drop it in envshift.yml to leave it out");
+      notes.add(unmappable(s.origin(), s.name(), s.name() + " must be a dict to become " + base
+          + "_URL"));
+      return List.of();
     }
     List<Derived> out = new ArrayList<>();
     for (Map.Entry<String, SettingValue> e : aliases.entries().entrySet()) {
@@ -95,13 +107,22 @@ final class SourceMapper {
         notes.add(dropped(s.origin(), name));
         continue;
       }
+      String where = UrlParts.where(s.name(), e.getKey());
       if (!(e.getValue() instanceof DictValue alias)) {
-        throw new MappingException(s.origin(),
-            UrlParts.where(s.name(), e.getKey()) + " must be a dict");
+        notes.add(unmappable(s.origin(), name, name + " (from " + where + "): " + where
+            + " must be a dict"));
+        continue;
       }
-      UrlParts.Derived url = databases
-          ? DatabaseUrl.derive(e.getKey(), alias, s.origin())
-          : CacheUrl.derive(e.getKey(), alias, s.origin());
+      UrlParts.Derived url;
+      try {
+        url = databases
+            ? DatabaseUrl.derive(e.getKey(), alias, s.origin())
+            : CacheUrl.derive(e.getKey(), alias, s.origin());
+      } catch (MappingException bad) {
+        // one alias with a placeholder port ('{db_port}') never costs the file its other settings
+        notes.add(unmappable(s.origin(), name, name + " (from " + where + "): " + bad.reason()));
+        continue;
+      }
       for (String key : url.skipped()) {
         notes.add(new MappingNote(s.origin(), name, MappingNote.Kind.SKIPPED,
             key + " cannot be expressed in " + name + ": keep it in settings.py"));

@@ -1,7 +1,6 @@
 package envshift.mapping;
 
 import envshift.settings.PythonRepr;
-import envshift.settings.SettingValue;
 import envshift.settings.SettingValue.Bool;
 import envshift.settings.SettingValue.DictValue;
 import envshift.settings.SettingValue.Float;
@@ -9,6 +8,7 @@ import envshift.settings.SettingValue.Int;
 import envshift.settings.SettingValue.ListValue;
 import envshift.settings.SettingValue.None;
 import envshift.settings.SettingValue.Str;
+import envshift.settings.SettingValue;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -5,10 +5,12 @@ import envshift.Parallel;
 import envshift.Secret;
 import envshift.heroku.HerokuApiException;
 import envshift.heroku.HerokuClient;
+import envshift.mapping.ConfigLimit;
 import envshift.plan.AppOutcome;
 import envshift.plan.AppPlan;
 import envshift.plan.Planner;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -54,8 +56,10 @@ public final class LivePlanner {
         addonReads.supply(() -> client.addonOwnedVars(target.app()));
     try {
       Map<String, Secret> live = client.configVars(target.app());
-      AppPlan plan = Planner.plan(target.env(), target.app(), live, Parallel.get(owned),
+      Map<String, String> addonOwned = Parallel.get(owned);
+      AppPlan plan = Planner.plan(target.env(), target.app(), live, addonOwned,
           target.liveOwned(), target.desired(), prune);
+      ConfigLimit.checkAfterApply(target.app(), afterApply(target, live, addonOwned, prune));
       return new Read(Optional.of(new PlannedApp(plan, live)), Optional.empty());
     } catch (EnvshiftException e) {
       owned.cancel(true);
@@ -63,6 +67,25 @@ public final class LivePlanner {
       return new Read(Optional.empty(), Optional.of(new AppOutcome(target.env(), target.app(),
           AppOutcome.Status.FAILED, Optional.empty(), Optional.of(e.getMessage()))));
     }
+  }
+
+  /**
+   * What the app holds once the plan is applied: its live vars (less those prune deletes) with the
+   * sent ones set. Add-on and live-owned vars are never sent, so they keep their live values.
+   */
+  static Map<String, Secret> afterApply(AppTarget target, Map<String, Secret> live,
+      Map<String, String> addonOwned, boolean prune) {
+    Map<String, Secret> after = new LinkedHashMap<>(live);
+    if (prune) {
+      after.keySet().removeIf(name -> !target.desired().containsKey(name)
+          && !addonOwned.containsKey(name) && !target.liveOwned().contains(name));
+    }
+    target.desired().forEach((name, value) -> {
+      if (!addonOwned.containsKey(name) && !target.liveOwned().contains(name)) {
+        after.put(name, value);
+      }
+    });
+    return after;
   }
 
   /** A rejected token fails every app the same way: one message, not one per app. */

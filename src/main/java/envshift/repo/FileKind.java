@@ -16,6 +16,7 @@ public enum FileKind {
     return switch (format) {
       case PYTHON, DOTENV, JSON, YAML, INI -> SETTINGS;
       case NOT_SETTINGS -> INFRA;
+      case WHOLE_FILE -> SETTINGS;
       case UNKNOWN -> UNKNOWN;
     };
   }

@@ -53,7 +53,7 @@ public final class ManifestDraft {
     header(out, repoName);
     out.append("version: 1\n");
     recipients(out, scan);
-    environments(out, environments, repoName, guessed);
+    environments(out, environments, repoName, guessed, scan);
     out.append("rename: {}  # legacy name: config var, e.g. {SECRET_KEY: DJANGO_SECRET_KEY}\n")
         .append("drop: []  # legacy settings not to migrate, e.g. [STATIC_ROOT]\n");
     comments(
@@ -102,7 +102,8 @@ public final class ManifestDraft {
       StringBuilder out,
       Map<String, List<RepoFile>> environments,
       String repoName,
-      boolean guessed) {
+      boolean guessed,
+      RepoScan scan) {
     if (environments.isEmpty()) {
       out.append("environments: {}  # TODO: no settings file found; add environments by hand\n");
       return;
@@ -115,8 +116,7 @@ public final class ManifestDraft {
             out.append("  # TODO: no file name tells the environment; rename it if need be");
           }
           out.append('\n');
-          List<String> sources = files.stream().map(RepoFile::path).toList();
-          out.append("    sources: ").append(YamlText.flow(sources)).append('\n');
+          sources(out, files, scan);
           if (name.equals(DEVELOPMENT)) {
             boolean encrypted = files.stream().anyMatch(RepoFile::encrypted);
             out.append("    dotenv: ")
@@ -128,6 +128,21 @@ public final class ManifestDraft {
                 .append("}  # TODO: check the app name\n");
           }
         });
+  }
+
+  /** A flow list of paths, or a block list when evidence names how a file is read. */
+  private static void sources(StringBuilder out, List<RepoFile> files, RepoScan scan) {
+    if (files.stream().noneMatch(f -> scan.reader(f.path()).isPresent())) {
+      out.append("    sources: ").append(YamlText.flow(files.stream().map(RepoFile::path)
+          .toList())).append('\n');
+      return;
+    }
+    out.append("    sources:\n");
+    for (RepoFile f : files) {
+      String path = YamlText.scalar(f.path());
+      out.append("      - ").append(scan.reader(f.path())
+          .map(r -> "{file: " + path + ", " + r + "}").orElse(path)).append('\n');
+    }
   }
 
   private static void comments(StringBuilder out, String title, List<String> lines) {

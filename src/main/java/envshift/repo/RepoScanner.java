@@ -28,6 +28,7 @@ public final class RepoScanner {
   private final Set<String> registered;
   private final Map<String, Content> contents = new LinkedHashMap<>();
   private final List<String> problems = new ArrayList<>();
+  private final Map<String, byte[]> heads = new LinkedHashMap<>();
 
   private RepoScanner(Path root, Set<String> registered) {
     this.root = root;
@@ -91,7 +92,8 @@ public final class RepoScanner {
         (path, content) -> scanner.describe(path, content).ifPresent(files::add));
     files.sort(Comparator.comparing(RepoFile::path));
     scanner.problems.sort(Comparator.naturalOrder());
-    return new RepoScan(root, files, blackbox, scanner.problems);
+    return new RepoScan(root, files, blackbox, scanner.problems,
+        SourceEvidence.readers(root, files, scanner.heads));
   }
 
   private static Path realDirectory(Path repoRoot) {
@@ -137,7 +139,9 @@ public final class RepoScanner {
   /** Reads the first bytes only: enough for an armor header or a first packet header. */
   private void sniff(String path, long size) {
     try (InputStream in = Files.newInputStream(root.resolve(path), LinkOption.NOFOLLOW_LINKS)) {
-      contents.put(path, ContentSniffer.sniff(in.readNBytes(ContentSniffer.HEAD_SIZE), size));
+      byte[] head = in.readNBytes(ContentSniffer.HEAD_SIZE);
+      contents.put(path, ContentSniffer.sniff(head, size));
+      heads.put(path, head);
     } catch (IOException e) {
       problems.add(path + ": cannot read (" + e.getClass().getSimpleName() + ")");
     }

@@ -31,8 +31,8 @@ final class ComposeDotenv {
   }
 
   /**
-   * The entries in file order. {@code lenient} keeps a {@code $} that starts no variable (with an
-   * event) instead of failing as compose does.
+   * The entries in file order. {@code lenient} keeps a {@code $} that starts no variable and skips
+   * a line that is not an assignment (each with an event) instead of failing as compose does.
    */
   static List<DotenvEntry> parse(String text, String file, boolean lenient, DotenvEvents events) {
     ComposeDotenv p = new ComposeDotenv(text, file, lenient, events);
@@ -60,19 +60,31 @@ final class ComposeDotenv {
       skipSpaces();
     }
     String key = key();
+    if (key == null) {
+      return skipLine(keyLine);
+    }
     if (pos >= text.length() || text.charAt(pos) == '\n') {
       events.inherited(key, keyLine);
       return true;
     }
     pos++;
+    int afterEquals = pos;
     skipSpaces();
-    String value = pos < text.length() && (text.charAt(pos) == '"' || text.charAt(pos) == '\'')
-        ? quoted(key, keyLine) : unquoted(key, keyLine);
+    if (pos > afterEquals && pos < text.length() && text.charAt(pos) == '#') {
+      events.commentOnlyValue(key, keyLine);
+    }
+    boolean quotedValue =
+        pos < text.length() && (text.charAt(pos) == '"' || text.charAt(pos) == '\'');
+    String value = quotedValue ? quoted(key, keyLine) : unquoted(key, keyLine);
+    if (value == null) {
+      return skipLine(keyLine);
+    }
     defined.put(key, value);
     entries.add(new DotenvEntry(key, value, keyLine));
     return true;
   }
 
+  /** The key at the cursor; null (lenient only) when the line is not an assignment. */
   private String key() {
     int start = pos;
     while (pos < text.length()) {
@@ -81,18 +93,35 @@ final class ComposeDotenv {
         break;
       }
       if (!isSpace(c) && !Character.isLetterOrDigit(c) && c != '_' && c != '.' && c != '-') {
-        throw SettingsException.at(file, line, "unexpected character in a variable name");
+        return notAssignment("unexpected character in a variable name");
       }
       pos++;
     }
     String key = text.substring(start, pos).strip();
     if (key.isEmpty()) {
-      throw SettingsException.at(file, line, "missing variable name");
+      return notAssignment("missing variable name");
     }
     if (key.chars().anyMatch(c -> isSpace((char) c))) {
-      throw SettingsException.at(file, line, "a variable name cannot contain a space");
+      return notAssignment("a variable name cannot contain a space");
     }
     return key;
+  }
+
+  private String notAssignment(String what) {
+    if (!lenient) {
+      throw SettingsException.at(file, line, what);
+    }
+    return null;
+  }
+
+  /**
+   * A line that is not an assignment ({@code source activate.sh}, {@code KEY="a" or "b"}): only
+   * the lenient reader gets here, and it reads on at the next line, as python-dotenv does.
+   */
+  private boolean skipLine(int keyLine) {
+    skipToEndOfLine();
+    events.notAssignment(keyLine);
+    return true;
   }
 
   private String unquoted(String key, int keyLine) {
@@ -118,7 +147,9 @@ final class ComposeDotenv {
       line += c == '\n' ? 1 : 0;
       if (c == quote && !escaped) {
         pos = i + 1;
-        afterClosingQuote();
+        if (!afterClosingQuote()) {
+          return null;
+        }
         String value = chars.toString();
         return quote == '"' ? interpolation(key, keyLine).expand(expandEscapes(value)) : value;
       }
@@ -135,14 +166,16 @@ final class ComposeDotenv {
     throw SettingsException.at(file, keyLine, key + ": unterminated quoted value");
   }
 
-  private void afterClosingQuote() {
+  /** Only a comment may follow a closing quote; false (lenient only) when more text does. */
+  private boolean afterClosingQuote() {
     skipSpaces();
     if (pos < text.length() && text.charAt(pos) == '#') {
       skipToEndOfLine();
     }
     if (pos < text.length() && text.charAt(pos) != '\n') {
-      throw SettingsException.at(file, line, "unexpected text after a closing quote");
+      return notAssignment("unexpected text after a closing quote") != null;
     }
+    return true;
   }
 
   /** The escapes compose expands in double quotes; {@code \$} becomes {@code $$}, a literal $. */

@@ -17,4 +17,13 @@ interface DotenvEvents {
    * {@code KEY} alone on a line: its value would come from the environment, which is never read.
    */
   default void inherited(String key, int line) {}
+
+  /** A line that is not an assignment was skipped (only when reading leniently). */
+  default void notAssignment(int line) {}
+
+  /**
+   * {@code KEY=   # note}: blank, then a comment. Readers disagree on it (the text after the
+   * blanks, or nothing), so the value is a guess.
+   */
+  default void commentOnlyValue(String key, int line) {}
 }

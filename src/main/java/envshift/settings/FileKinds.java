@@ -18,6 +18,10 @@ final class FileKinds {
   private static final Set<String> DOTENV_NAMES = Set.of(".env", "env", "deployment.cfg");
   private static final Pattern ASSIGNMENT =
       Pattern.compile("\\s*(export\\s+)?[A-Za-z_][A-Za-z0-9_.]*\\s*=.*");
+  /** What only Python has: imports, blocks, and values that are dicts, lists or calls of os. */
+  private static final Pattern PYTHON_STATEMENT = Pattern.compile(
+      "(?m)^(import\\s+[\\w.]+|from\\s+[\\w.]+\\s+import\\b|(def|class)\\s+\\w+.*:\\s*$"
+          + "|[A-Za-z_]\\w*\\s*=\\s*([{\\[]|os\\.(environ|getenv)))");
   private static final Pattern INI_SECTION = Pattern.compile("(?m)^\\s*\\[[^\\]\\n]+\\]\\s*$");
   private static final Pattern NGINX =
       Pattern.compile("(?m)^\\s*(server|upstream|location|http|events)\\b[^\\n]*\\{");
@@ -43,9 +47,9 @@ final class FileKinds {
     if (ext.equals("py") || parts.subList(1, parts.size()).contains("py")) {
       return SettingsFormat.PYTHON; // includes local_settings.py.production
     }
-    if (DOTENV_NAMES.contains(name) || name.startsWith(".env.") || ext.equals("env")
-        || name.endsWith("-config.conf")) {
-      return SettingsFormat.DOTENV;
+    if (DOTENV_NAMES.contains(name) || name.startsWith(".env") || name.startsWith("env.")
+        || parts.subList(1, parts.size()).contains("env") || name.endsWith("-config.conf")) {
+      return SettingsFormat.DOTENV; // .env_SAMPLE, settings.env.template, env.example too
     }
     if (ext.equals("json")) {
       return SettingsFormat.JSON;
@@ -75,6 +79,12 @@ final class FileKinds {
     return byContent(text, name.endsWith(".cfg") || name.endsWith(".conf"));
   }
 
+  /**
+   * An unknown name ({@code secrets.txt}, {@code app.conf}, {@code settings}) read by what it
+   * holds: infrastructure first, then INI sections (config names only), Python, JSON, and lines
+   * that are mostly {@code KEY=value} (a stray {@code source x.sh} among them is skipped later,
+   * with a warning).
+   */
   private static SettingsFormat byContent(String text, boolean configName) {
     if (NGINX.matcher(text).find() || SUPERVISOR.matcher(text).find() || looksLikeCrontab(text)) {
       return SettingsFormat.NOT_SETTINGS;
@@ -82,10 +92,37 @@ final class FileKinds {
     if (configName && INI_SECTION.matcher(text).find()) {
       return SettingsFormat.INI;
     }
-    if (configName && looksLikeAssignments(text)) {
+    if (PYTHON_STATEMENT.matcher(text).find()) {
+      return SettingsFormat.PYTHON;
+    }
+    if (text.strip().startsWith("{") && text.strip().endsWith("}")) {
+      return SettingsFormat.JSON;
+    }
+    if (mostlyAssignments(text)) {
       return SettingsFormat.DOTENV;
     }
     return SettingsFormat.UNKNOWN;
+  }
+
+  /** At least one {@code KEY=value} line, and at most one other line for every four of them. */
+  private static boolean mostlyAssignments(String text) {
+    int assignments = 0;
+    int others = 0;
+    boolean inQuotes = false;
+    for (String line : text.split("\r?\n")) {
+      String s = line.strip();
+      if (inQuotes || s.isEmpty() || s.startsWith("#")) {
+        inQuotes ^= count(line, '"') % 2 == 1;
+        continue;
+      }
+      if (ASSIGNMENT.matcher(line).matches()) {
+        assignments++;
+        inQuotes = count(line, '"') % 2 == 1;
+      } else {
+        others++;
+      }
+    }
+    return assignments > 0 && others * 4 <= assignments;
   }
 
   /** The last path segment, either separator. */

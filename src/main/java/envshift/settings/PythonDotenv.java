@@ -25,21 +25,53 @@ final class PythonDotenv {
 
   private final String text;
   private final String file;
+  private final boolean lenient;
+  private final DotenvEvents events;
   private final Map<String, String> defined = new HashMap<>();
   private final List<DotenvEntry> entries = new ArrayList<>();
   private int pos;
 
-  private PythonDotenv(String text, String file) {
+  private PythonDotenv(String text, String file, boolean lenient, DotenvEvents events) {
     this.text = text;
     this.file = file;
+    this.lenient = lenient;
+    this.events = events;
   }
 
+  /** Strict: a line python-dotenv would skip is an error. */
   static List<DotenvEntry> parse(String text, String file) {
-    PythonDotenv p = new PythonDotenv(text, file);
-    while (p.binding()) {
+    return parse(text, file, false, DotenvEvents.NONE);
+  }
+
+  /**
+   * {@code lenient} skips a line python-dotenv cannot parse, from where it failed to the end of
+   * the line, as python-dotenv does (with an event instead of its stderr message).
+   */
+  static List<DotenvEntry> parse(String text, String file, boolean lenient, DotenvEvents events) {
+    PythonDotenv p = new PythonDotenv(text, file, lenient, events);
+    while (p.next()) {
       // one binding at a time
     }
     return p.entries;
+  }
+
+  private boolean next() {
+    int start = pos;
+    try {
+      return binding();
+    } catch (SettingsException e) {
+      if (!lenient) {
+        throw e;
+      }
+      while (pos < text.length() && text.charAt(pos) != '\n' && text.charAt(pos) != '\r') {
+        pos++;
+      }
+      while (start < text.length() && Character.isWhitespace(text.charAt(start))) {
+        start++;
+      }
+      events.notAssignment(lineOf(start));
+      return true;
+    }
   }
 
   private boolean binding() {
@@ -60,7 +92,11 @@ final class PythonDotenv {
     String value = null;
     if (pos < text.length() && text.charAt(pos) == '=') {
       pos++;
+      int afterEquals = pos;
       skipBlanks();
+      if (pos > afterEquals && pos < text.length() && text.charAt(pos) == '#') {
+        events.commentOnlyValue(key, lineOf(start));
+      }
       value = value(start);
     }
     comment();
@@ -71,6 +107,7 @@ final class PythonDotenv {
       entries.add(new DotenvEntry(key, expanded, lineOf(start)));
     } else if (key != null) {
       defined.put(key, "");
+      events.inherited(key, lineOf(start));
     }
     return true;
   }

@@ -7,6 +7,8 @@ public enum SettingsFormat {
   JSON,
   YAML,
   INI,
+  /** A file taken whole as one variable ({@code as:} in envshift.yml), never parsed. */
+  WHOLE_FILE,
   /** nginx, supervisor, shell scripts, crontabs...: recognised, reported "not migrated", never parsed. */
   NOT_SETTINGS,
   /** Neither recognised as settings nor as infrastructure. */

@@ -45,7 +45,6 @@ class BadInputTest {
     messages().forEach(a -> all.add(Arguments.of(a.get()[0], a.get()[0] + ":", a.get()[1])));
     all.add(Arguments.of("non-utf8.py.gpg", "non-utf8.py.gpg:4:", "not UTF-8"));
     all.add(Arguments.of("syntax-error.py.gpg", "syntax-error.py.gpg:4:", "syntax"));
-    all.add(Arguments.of("bad-name.env.gpg", "bad-name.env.gpg:3:", "MY-VAR"));
     return all.stream();
   }
 
@@ -110,13 +109,46 @@ class BadInputTest {
   }
 
   @Test
-  void aHerokuPrefixedNameOnLine4IsRefusedTooOnceLine3IsDropped() {
-    Path repo =
-        TestRepos.withSource(tmp.resolve("repo"), "bad/bad-name.env.gpg", "drop: [MY-VAR]\n");
+  void anInvalidNameOnLine3IsSkippedWithAWarningAndTheRestOfTheFileIsShown() {
+    Path repo = TestRepos.withSource(tmp.resolve("repo"), "bad/bad-name.env.gpg", "");
+
+    Cli.Result r = cli().run(withKeys("show", "--repo", repo.toString()));
+
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.errLines()).singleElement().asString()
+        .startsWith("envshift: warning: bad-name.env.gpg:3: MY-VAR is not a valid")
+        .contains("drop: [MY-VAR]");
+    assertThat(r.out()).contains("HEROKU_API").doesNotContain("MY-VAR");
+    assertThat(r.both()).doesNotContain(CANARY);
+  }
+
+  @Test
+  void withStrictTheSkippedNameIsAnErrorNamingFileAndLine() {
+    Path repo = TestRepos.withSource(tmp.resolve("repo"), "bad/bad-name.env.gpg", "");
+
+    Cli.Result r = cli().run(withKeys("show", "--repo", repo.toString(), "--strict"));
+
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.out()).isEmpty();
+    assertThat(r.errLines()).hasSize(2).last().asString()
+        .startsWith("envshift: bad-name.env.gpg:3: MY-VAR is not a valid")
+        .endsWith("(--strict: a warning in environment development)");
+    assertThat(r.err()).doesNotContain("\tat ");
+    assertThat(r.both()).doesNotContain(CANARY);
+  }
+
+  @Test
+  void aHerokuPrefixedNameIsRefusedOnlyWhereTheEnvironmentPushesToHeroku() {
+    Path repo = TestRepos.withSource(tmp.resolve("repo"), "bad/bad-name.env.gpg",
+        "    heroku: {app: payroll-dev}\ndrop: [MY-VAR]\n");
 
     Cli.Result r = cli().run(withKeys("show", "--repo", repo.toString(), "--reveal"));
 
-    assertOneLineError(r, "bad-name.env.gpg:4:", "HEROKU_API");
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.errLines()).last().asString()
+        .startsWith("envshift: bad-name.env.gpg:4: environment development pushes to Heroku")
+        .contains("HEROKU_API (bad-name.env.gpg:4)");
+    assertThat(r.both()).doesNotContain(CANARY);
   }
 
   @Test

@@ -217,7 +217,8 @@ class DotenvCommandTest {
     Files.writeString(repo.resolve("dev.env"), "GOOD=1\nTEMPLATE='${HOME}/" + CANARY + "'\n");
     Files.writeString(
         repo.resolve("envshift.yml"),
-        "version: 1\nenvironments:\n  development:\n    sources: [dev.env]\n    dotenv: .env\n");
+        "version: 1\nenvironments:\n  development:\n    sources: [{file: dev.env, dialect: compose}]"
+            + "\n    dotenv: .env\n");
     List<String> before = TestRepos.files(repo);
 
     Cli.Result r = cli().run("dotenv", "--repo", repo.toString(), "--force", "--flavor", "python");

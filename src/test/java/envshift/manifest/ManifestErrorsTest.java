@@ -51,8 +51,26 @@ class ManifestErrorsTest {
                 + "(expected: app, pipeline, stage)"),
         Arguments.of("sources as a string", HEAD + "  dev:\n    sources: configs/a.py\n",
             "envshift.yml:4: environments.dev.sources: expected a list, found a string"),
-        Arguments.of("a source that is a mapping", HEAD + "  dev:\n    sources:\n      - {a: b}\n",
-            "envshift.yml:5: environments.dev.sources[0]: expected a string, found a mapping"),
+        Arguments.of("a source mapping with an unknown key",
+            HEAD + "  dev:\n    sources:\n      - {a: b}\n",
+            "envshift.yml:5: unknown key 'a' in environments.dev.sources[0] "
+                + "(expected: file, dialect, as)"),
+        Arguments.of("a source mapping without file",
+            HEAD + "  dev:\n    sources:\n      - {dialect: compose}\n",
+            "envshift.yml:5: environments.dev.sources[0]: missing file (expected {file: PATH, "
+                + "dialect: compose | python} or {file: PATH, as: NAME})"),
+        Arguments.of("an unknown dialect",
+            HEAD + "  dev:\n    sources:\n      - file: configs/a.py\n        dialect: ruby\n",
+            "envshift.yml:6: environments.dev.sources[0].dialect: 'ruby' is not a dotenv dialect "
+                + "(expected compose or python)"),
+        Arguments.of("dialect and as together",
+            HEAD + "  dev:\n    sources: [{file: configs/a.py, dialect: python, as: A}]\n",
+            "envshift.yml:4: environments.dev.sources[0]: has both dialect and as (as takes the "
+                + "whole file as one variable, so no dialect reads it)"),
+        Arguments.of("as that is not a variable name",
+            HEAD + "  dev:\n    sources: [{file: configs/a.py, as: GOOGLE-JSON}]\n",
+            "envshift.yml:4: environments.dev.sources[0].as: 'GOOGLE-JSON' is not a valid "
+                + "environment variable name (expected [A-Za-z_][A-Za-z0-9_]*)"),
         Arguments.of("heroku as a string",
             HEAD + "  dev:\n    sources: [configs/a.py]\n    heroku: payroll\n",
             "envshift.yml:5: environments.dev.heroku: expected a mapping (app: NAME, or pipeline: "

@@ -107,36 +107,90 @@ class EnvMapperTest {
   }
 
   @Test
-  void derivedNameThatIsNotAVarNameIsAnErrorWithItsLine() {
+  void derivedNameThatIsNotAVarNameIsSkippedWithAWarningNamingTheFix() {
     SettingValue databases = dict("read-only", dict("ENGINE", str(PG), "NAME", str("ro")));
 
-    assertThatThrownBy(() -> EnvMapper.map(
-            List.of(py("configs/s.py", "DEBUG", bool(false), "DATABASES", databases)),
-            MappingRules.NONE))
-        .isInstanceOf(MappingException.class)
-        .hasMessage("configs/s.py:2: DATABASE_READ-ONLY_URL (from DATABASES) is not a valid "
-            + "environment variable name (expected [A-Za-z_][A-Za-z0-9_]*); rename or drop it "
-            + "in envshift.yml");
+    EnvSet set = EnvMapper.map(
+        List.of(py("configs/s.py", "DEBUG", bool(false), "DATABASES", databases)),
+        MappingRules.NONE);
+
+    assertThat(set.values()).containsOnlyKeys("DEBUG");
+    assertThat(set.notes()).extracting(MappingNote::toString).containsExactly(
+        "configs/s.py:2: DATABASE_READ-ONLY_URL (from DATABASES) is not a valid environment "
+            + "variable name (expected [A-Za-z_][A-Za-z0-9_]*): skipped (in envshift.yml, "
+            + "rename: {DATABASE_READ-ONLY_URL: NEW_NAME} or drop: [DATABASE_READ-ONLY_URL])");
+    assertThat(set.notes()).allMatch(MappingNote::isWarning);
+  }
+
+  @Test
+  void aPlaceholderPortSkipsOnlyItsOwnAliasNotTheFile() {
+    SettingValue databases = dict(
+        "default", dict("ENGINE", str(PG), "NAME", str("n"), "PORT", str("{db_port}")),
+        "replica", dict("ENGINE", str(PG), "NAME", str("r"), "PORT", integer(5432)));
+
+    EnvSet set = EnvMapper.map(
+        List.of(py("configs/s.py", "DEBUG", bool(false), "DATABASES", databases, "X", str("1"))),
+        MappingRules.NONE);
+
+    assertThat(TestSettings.lines(set))
+        .isEqualTo("DEBUG=False\nDATABASE_REPLICA_URL=postgres://:5432/r\nX=1\n");
+    assertThat(set.notes()).extracting(MappingNote::kind, MappingNote::toString).containsExactly(
+        org.assertj.core.groups.Tuple.tuple(Kind.UNMAPPABLE, "configs/s.py:2: DATABASE_URL (from "
+            + "DATABASES['default']): DATABASES['default']['PORT'] is not a port number: skipped "
+            + "(in envshift.yml, drop: [DATABASE_URL] to leave it out)"));
+  }
+
+  @Test
+  void anUnknownCacheBackendSkipsThatCacheOnly() {
+    SettingValue caches = dict("default", dict("BACKEND", str("redis_cache.RedisCache")));
+
+    EnvSet set = EnvMapper.map(List.of(py("s.py", "CACHES", caches, "A", str("a"))),
+        MappingRules.NONE);
+
+    assertThat(set.values()).containsOnlyKeys("A");
+    assertThat(set.notes()).singleElement().satisfies(n -> {
+      assertThat(n.kind()).isEqualTo(Kind.UNMAPPABLE);
+      assertThat(n.message()).startsWith("CACHE_URL (from CACHES['default']): CACHES['default']"
+          + "['BACKEND'] is not a backend CACHE_URL can name").endsWith("drop: [CACHE_URL] to "
+          + "leave it out)");
+    });
   }
 
   @ParameterizedTest
   @MethodSource("badNames")
-  void invalidFinalNamesAreErrors(String name, String problem) {
-    assertThatThrownBy(() -> EnvMapper.map(
-            List.of(py("settings.json", "OK", str("v"), name, str("canary-value"))),
-            MappingRules.NONE))
-        .isInstanceOf(MappingException.class)
-        .hasMessageStartingWith("settings.json:2: " + name + " " + problem)
-        .hasMessageNotContaining("canary");
+  void invalidFinalNamesAreSkippedWithAWarning(String name, String problem) {
+    EnvSet set = EnvMapper.map(
+        List.of(py("settings.json", "OK", str("v"), name, str("canary-value"))),
+        MappingRules.NONE);
+
+    assertThat(set.values()).containsOnlyKeys("OK");
+    assertThat(set.notes()).singleElement().satisfies(n -> {
+      assertThat(n.toString()).startsWith("settings.json:2: " + name + " " + problem)
+          .doesNotContain("canary");
+      assertThat(n.isWarning()).isTrue();
+    });
   }
 
   static Stream<Arguments> badNames() {
     return Stream.of(
         Arguments.of("database.host", "is not a valid environment variable name"),
         Arguments.of("1ST", "is not a valid environment variable name"),
-        Arguments.of("", "is not a valid environment variable name"),
-        Arguments.of("HEROKU_APP_NAME", "starts with HEROKU_"),
-        Arguments.of("__SECRET", "starts with __"));
+        Arguments.of("", "is not a valid environment variable name"));
+  }
+
+  @Test
+  void herokuReservedNamesAreMappedTheHerokuCheckIsSeparateAndNamesThemAll() {
+    EnvSet set = EnvMapper.map(List.of(py("s.env", "HEROKU_APP_NAME", str("canary"), "OK",
+        str("v"), "__SECRET", str("canary"))), MappingRules.NONE);
+
+    assertThat(set.values()).containsOnlyKeys("HEROKU_APP_NAME", "OK", "__SECRET");
+    assertThatThrownBy(() -> HerokuNames.check("production", set))
+        .isInstanceOf(MappingException.class)
+        .hasMessage("s.env:1: environment production pushes to Heroku, which reserves HEROKU_* "
+            + "and __* names: HEROKU_APP_NAME (s.env:1), __SECRET (s.env:3); rename or drop them "
+            + "in envshift.yml");
+    HerokuNames.check("production", EnvMapper.map(List.of(py("s.env", "OK", str("v"))),
+        MappingRules.NONE));
   }
 
   @Test
@@ -152,10 +206,13 @@ class EnvMapperTest {
   }
 
   @Test
-  void renameToAnInvalidNameIsAnError() {
-    assertThatThrownBy(() -> EnvMapper.map(List.of(py("s.py", "SECRET_KEY", str("k"))),
-            new MappingRules(Map.of("SECRET_KEY", "HEROKU_KEY"), Set.of())))
-        .hasMessageStartingWith("s.py:1: HEROKU_KEY (renamed from SECRET_KEY) starts with HEROKU_");
+  void renameToAnInvalidNameSkipsTheSettingWithAWarning() {
+    EnvSet set = EnvMapper.map(List.of(py("s.py", "SECRET_KEY", str("k"))),
+        new MappingRules(Map.of("SECRET_KEY", "SECRET-KEY"), Set.of()));
+
+    assertThat(set.vars()).isEmpty();
+    assertThat(set.notes()).extracting(MappingNote::toString).last().asString()
+        .startsWith("s.py:1: SECRET-KEY (renamed from SECRET_KEY) is not a valid environment");
   }
 
   @Test
@@ -216,10 +273,14 @@ class EnvMapperTest {
   }
 
   @Test
-  void databasesThatIsNotADictIsAnError() {
-    assertThatThrownBy(() -> EnvMapper.map(List.of(py("s.py", "DATABASES", str("x"))),
-            MappingRules.NONE))
-        .hasMessageStartingWith("s.py:1: DATABASES must be a dict to become DATABASE_URL");
+  void databasesThatIsNotADictIsSkippedWithAWarning() {
+    EnvSet set = EnvMapper.map(List.of(py("s.py", "DATABASES", str("x"), "A", str("a"))),
+        MappingRules.NONE);
+
+    assertThat(set.values()).containsOnlyKeys("A");
+    assertThat(set.notes()).extracting(MappingNote::toString).containsExactly("s.py:1: DATABASES "
+        + "must be a dict to become DATABASE_URL: skipped (in envshift.yml, drop: [DATABASES] to "
+        + "leave it out)");
   }
 
   @Test

@@ -90,6 +90,32 @@ class FileKindsTest {
     }
   }
 
+  @ParameterizedTest(name = "{0} is {1}")
+  @CsvSource({
+    "settings.env.template, DOTENV",
+    "configs/.env_SAMPLE, DOTENV",
+    "configs/.env-example.gpg, DOTENV",
+    "app.env, DOTENV",
+    "env.example, DOTENV",
+    "configs/app.env.sample, DOTENV",
+  })
+  void unusualDotenvNamesAreDotenvByName(String path, SettingsFormat expected) {
+    assertThat(Settings.formatOf(path)).isEqualTo(expected);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      configs/secrets.txt.gpg   | SECRET_KEY=x\\nexport API_TOKEN=y\\n                  | DOTENV
+      configs/app.conf          | # app\\nA = 'x'\\nB=2\\nC=3\\nD=4\\nsource env.sh\\n     | DOTENV
+      configs/settings          | import os\\nDEBUG = True\\n                         | PYTHON
+      configs/secrets.txt       | DATABASES = {\\n    'default': {}\\n}\\n             | PYTHON
+      configs/credentials       | {"type": "service_account"}                          | JSON
+      configs/notes.txt         | remember to rotate\\nthe keys\\nA=1\\n                  | UNKNOWN
+      """)
+  void anUnknownNameIsReadByContent(String path, String text, SettingsFormat expected) {
+    assertThat(Settings.detect(path, text.replace("\\n", "\n"))).isEqualTo(expected);
+  }
+
   @Test
   void aStructuredNameThatMentionsNginxIsSettings() {
     assertThat(Settings.formatOf("configs/nginx_settings.py")).isEqualTo(SettingsFormat.PYTHON);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class SettingsTest {
@@ -47,9 +48,42 @@ class SettingsTest {
 
     assertThat(nginx.format()).isEqualTo(SettingsFormat.NOT_SETTINGS);
     assertThat(nginx.settings()).isEmpty();
-    assertThat(nginx.warnings()).isEmpty();
+    assertThat(nginx.warnings()).extracting(ParseWarning::toString)
+        .containsExactly("nginx.conf: yields no variable (read as infrastructure, not settings)");
     assertThat(unknown.format()).isEqualTo(SettingsFormat.UNKNOWN);
     assertThat(unknown.settings()).isEmpty();
+    assertThat(unknown.warnings()).extracting(ParseWarning::toString)
+        .containsExactly("blob.bin: yields no variable (read as an unrecognised file; to read it "
+            + "as dotenv, name it in envshift.yml as {file: ..., dialect: compose})");
+  }
+
+  @Test
+  void aSettingsFileWithNoSettingIsAWarningNamingTheKindItWasReadAs() {
+    assertThat(Settings.parse("# only comments\n", "configs/.env").warnings())
+        .extracting(ParseWarning::toString)
+        .containsExactly("configs/.env: yields no variable (read as dotenv)");
+    assertThat(Settings.parse("{}", "key.json").warnings()).extracting(ParseWarning::toString)
+        .containsExactly("key.json: yields no variable (read as JSON)");
+  }
+
+  @Test
+  void aNamedDialectReadsAnyNameAsDotenv() {
+    SettingsModule m = Settings.parse("A=1\n", "notes.md", Optional.of(DotenvFlavor.PYTHON));
+
+    assertThat(m.format()).isEqualTo(SettingsFormat.DOTENV);
+    assertThat(m.settings()).extracting(Setting::name).containsExactly("A");
+  }
+
+  @Test
+  void aWholeFileIsOneVariableHoldingTheTextExactly() {
+    String pem = "\uFEFF-----BEGIN PRIVATE KEY-----\r\nabc\n-----END PRIVATE KEY-----\n";
+
+    SettingsModule m = Settings.wholeFile(pem, "configs/key.pem.gpg", "PRIVATE_KEY");
+
+    assertThat(m.format()).isEqualTo(SettingsFormat.WHOLE_FILE);
+    assertThat(m.settings()).containsExactly(new Setting("PRIVATE_KEY",
+        new SettingValue.Str(pem), envshift.Origin.of("configs/key.pem.gpg")));
+    assertThat(m.warnings()).isEmpty();
   }
 
   @Test
