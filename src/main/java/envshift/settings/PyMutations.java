@@ -23,19 +23,19 @@ final class PyMutations {
       return new ListValue(items, false);
     }
     if (receiver instanceof DictValue d && method.equals("update")) {
-      Map<String, SettingValue> entries = new LinkedHashMap<>(d.entries());
+      PyDicts.Builder entries = PyDicts.builder(d);
       if (arg instanceof DictValue other) {
-        entries.putAll(other.entries());
+        entries.putAll(other);
       } else {
         for (SettingValue pair : PyOps.iterate(arg)) {
           List<SettingValue> kv = PyOps.iterate(pair);
           if (kv.size() != 2) {
             throw new PyUnresolved("is changed by .update() with items that are not pairs");
           }
-          entries.put(PyRepr.dictKey(kv.get(0)), kv.get(1));
+          entries.put(kv.get(0), kv.get(1));
         }
       }
-      return new DictValue(entries);
+      return entries.build();
     }
     throw new PyUnresolved("is changed by a call to ." + method + "()");
   }
