@@ -368,13 +368,18 @@ final class PyModule {
     try {
       PyEvaluator ev = new PyEvaluator(scope);
       SettingValue receiver = ev.eval(a.obj());
-      if (c.args().size() != 1 || !c.keywords().isEmpty()) {
+      boolean insert = a.name().equals("insert");
+      if (c.args().size() != (insert ? 2 : 1) || !c.keywords().isEmpty()
+          || c.args().stream().anyMatch(PyNode.Starred.class::isInstance)) {
         throw new PyUnresolved("is changed by a call to ." + a.name() + "()");
       }
       SettingValue arg = ev.eval(c.args().get(0));
+      SettingValue changed = insert
+          ? PyMutations.insert(receiver, arg, ev.eval(c.args().get(1)))
+          : PyMutations.apply(receiver, a.name(), arg);
       List<String> assumed = new ArrayList<>(context());
       ev.notes().stream().filter(n -> !assumed.contains(n)).forEach(assumed::add);
-      store(a.obj(), PyMutations.apply(receiver, a.name(), arg), assumed, at);
+      store(a.obj(), changed, assumed, at);
       if (PyNames.isSetting(root)) {
         assumed.forEach(note -> warn(at, root + ": " + note));
       }

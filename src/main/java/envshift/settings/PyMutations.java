@@ -11,6 +11,21 @@ import java.util.Map;
 final class PyMutations {
   private PyMutations() {}
 
+  /** {@code X.insert(i, v)}: Python clamps the index to the list, as a slice would. */
+  static SettingValue insert(SettingValue receiver, SettingValue index, SettingValue item) {
+    if (!(receiver instanceof ListValue l) || l.tuple() || !PyOps.isInteger(index)) {
+      throw new PyUnresolved("is changed by a call to .insert()");
+    }
+    List<SettingValue> items = new ArrayList<>(l.items());
+    java.math.BigInteger size = java.math.BigInteger.valueOf(items.size());
+    java.math.BigInteger i = PyOps.integer(index);
+    if (i.signum() < 0) {
+      i = i.add(size).max(java.math.BigInteger.ZERO);
+    }
+    items.add(i.min(size).intValue(), item);
+    return new ListValue(items, false);
+  }
+
   static SettingValue apply(SettingValue receiver, String method, SettingValue arg) {
     if (receiver instanceof ListValue l && !l.tuple()
         && (method.equals("append") || method.equals("extend"))) {
