@@ -430,6 +430,7 @@ final class PyStatements {
           return new PyStmt.Del(flatten(parse(tokens.subList(1, tokens.size()), line)), line);
         default:
           if (SKIPPED.contains(first.text())) {
+            checkRest(first.text(), tokens, line);
             return new PyStmt.Other(first.text(), line);
           }
           if (HEADERS.contains(first.text()) || CLAUSES.contains(first.text())) {
@@ -441,6 +442,35 @@ final class PyStatements {
       return annotated(tokens, line);
     }
     return assignmentOrExpression(tokens, line);
+  }
+
+  /** What follows assert, raise, return, yield... must parse too: Python refuses the file else. */
+  private void checkRest(String keyword, List<PyToken> tokens, int line) {
+    List<PyToken> rest = tokens.subList(1, tokens.size());
+    if (keyword.equals("yield") && !rest.isEmpty() && rest.get(0).isKeyword("from")) {
+      rest = rest.subList(1, rest.size());
+    }
+    if (rest.isEmpty()) {
+      return;
+    }
+    if (keyword.equals("break") || keyword.equals("continue")) {
+      throw SettingsException.at(file, line, "invalid syntax");
+    }
+    int from = -1;
+    int depth = 0;
+    for (int k = 0; k < rest.size(); k++) {
+      depth += rest.get(k).opens() ? 1 : rest.get(k).closes() ? -1 : 0;
+      if (depth == 0 && keyword.equals("raise") && rest.get(k).isKeyword("from")) {
+        from = k;
+        break;
+      }
+    }
+    if (from >= 0) {
+      parse(rest.subList(0, from), line);
+      parse(rest.subList(from + 1, rest.size()), line);
+    } else {
+      parse(rest, line);
+    }
   }
 
   private PyStmt annotated(List<PyToken> tokens, int line) {
