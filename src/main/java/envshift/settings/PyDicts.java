@@ -16,8 +16,8 @@ import java.util.function.Supplier;
 
 /**
  * Python's dict key semantics over {@link DictValue}, whose keys are the strings json.dumps would
- * write: {@code 1}, {@code True} and {@code 1.0} are one key (the first key object is kept, the last
- * value wins), while {@code 1} and {@code '1'} are two keys that JSON cannot tell apart, so such a
+ * write: {@code 1}, {@code True} and {@code 1.0} are one key (the first key object is kept, the
+ * last value wins), while {@code 1} and {@code '1'} are two keys that JSON cannot tell apart, so such a
  * dict is unresolved rather than merged. The key objects of dicts that have a non-str key are
  * remembered per parse, by identity, so that lookups, iteration and repr() see {@code 1} and not
  * {@code '1'}; a dict that is not remembered has str keys only.

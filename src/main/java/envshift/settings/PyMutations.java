@@ -3,9 +3,7 @@ package envshift.settings;
 import envshift.settings.SettingValue.DictValue;
 import envshift.settings.SettingValue.ListValue;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /** The in-place list and dict methods a settings file commonly calls, applied to copies. */
 final class PyMutations {

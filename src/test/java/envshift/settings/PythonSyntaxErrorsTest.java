@@ -48,7 +48,7 @@ class PythonSyntaxErrorsTest {
         .isEqualTo(EnvshiftException.ERROR);
   }
 
-  /** The four kinds of invalid Python met in real settings files; python3 reports the same lines. */
+  /** The four kinds of invalid Python met in real settings files; python3 gives the same lines. */
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', textBlock = """
       empty_value.py         | 2  | unexpected end of statement
@@ -69,7 +69,7 @@ class PythonSyntaxErrorsTest {
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
       if X:\\n    A = )                        | 2 | unexpected ')'
-      if X:\\n    pass\\n  B = 1              | 3 | unindent does not match any outer indentation level
+      if X:\\n    pass\\n  B = 1 | 3 | unindent does not match any outer indentation level
       if X:\\n    A = 1\\n        B = 2       | 3 | unexpected indent
       try:\\n    A = 1\\nB = 2                | 2 | expected 'except' or 'finally' block
       try:\\n    A = 1\\nelse:\\n    B = 2     | 3 | unexpected 'else'
