@@ -18,8 +18,10 @@ import envshift.settings.SettingValue.ListValue;
 import envshift.settings.SettingValue.Str;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Computes an expression from literals and names already known, never running anything: the only
@@ -29,7 +31,8 @@ import java.util.Map;
  */
 final class PyEvaluator {
   private final Map<String, Binding> scope;
-  private final List<String> notes = new ArrayList<>();
+  /** Assumptions the value rests on, in the order met, each once. */
+  private final Set<String> notes = new LinkedHashSet<>();
 
   PyEvaluator(Map<String, Binding> scope) {
     this.scope = scope;
@@ -38,6 +41,11 @@ final class PyEvaluator {
   /** What the evaluation assumed, e.g. "uses os.getenv('X'): taking its default". */
   List<String> notes() {
     return List.copyOf(notes);
+  }
+
+  /** Evaluates a condition to Python's truth value. */
+  boolean truth(PyNode node) {
+    return PyCompare.truthy(eval(node));
   }
 
   SettingValue eval(PyNode node) {
@@ -59,6 +67,14 @@ final class PyEvaluator {
       return PyOps.binary(b.op(), eval(b.left()), eval(b.right()));
     } else if (node instanceof PyNode.Unary u) {
       return PyOps.unary(u.op(), eval(u.operand()));
+    } else if (node instanceof PyNode.Not n) {
+      return new SettingValue.Bool(!truth(n.operand()));
+    } else if (node instanceof PyNode.BoolOp b) {
+      return bool(b);
+    } else if (node instanceof PyNode.Compare c) {
+      return new SettingValue.Bool(compare(c));
+    } else if (node instanceof PyNode.IfExp e) {
+      return truth(e.test()) ? eval(e.body()) : eval(e.orElse());
     } else if (node instanceof Attr a) {
       throw new PyUnresolved("reads " + PyNode.describe(a));
     } else if (node instanceof PyNode.Unsupported u) {
@@ -69,8 +85,38 @@ final class PyEvaluator {
     throw new PyUnresolved("uses a starred expression");
   }
 
+  /** and/or give the operand that decides, and evaluate no further, as Python does. */
+  private SettingValue bool(PyNode.BoolOp b) {
+    boolean and = b.op().equals("and");
+    SettingValue v = null;
+    for (PyNode operand : b.values()) {
+      v = eval(operand);
+      if (PyCompare.truthy(v) != and) {
+        return v;
+      }
+    }
+    return v;
+  }
+
+  /** A chain {@code a < b < c} is {@code a < b and b < c}, each operand evaluated once. */
+  private boolean compare(PyNode.Compare c) {
+    SettingValue left = eval(c.operands().get(0));
+    for (int i = 0; i < c.ops().size(); i++) {
+      SettingValue right = eval(c.operands().get(i + 1));
+      if (!PyCompare.compare(c.ops().get(i), left, right)) {
+        return false;
+      }
+      left = right;
+    }
+    return true;
+  }
+
   SettingValue lookup(String name) {
     Binding b = scope.get(name);
+    if (b == null && scope.get(PyModule.STAR) instanceof Binding.Skipped star) {
+      throw new PyUnresolved("refers to " + name + ", which is not defined here (" + star.root()
+          + " may define it)");
+    }
     if (b == null) {
       throw new PyUnresolved("refers to undefined name " + name);
     }
@@ -78,7 +124,9 @@ final class PyEvaluator {
       String reason = "refers to " + name + ", which is unknown (" + s.root() + ")";
       throw new PyUnresolved(reason, s.root());
     }
-    return ((Binding.Known) b).value();
+    Binding.Known known = (Binding.Known) b;
+    notes.addAll(known.assumptions());
+    return known.value();
   }
 
   private List<SettingValue> items(List<PyNode> nodes) {
@@ -94,20 +142,21 @@ final class PyEvaluator {
   }
 
   private SettingValue dict(Dict d) {
-    Map<String, SettingValue> entries = new LinkedHashMap<>();
+    PyDicts.Builder entries = PyDicts.builder();
     for (PyNode item : d.items()) {
       if (item instanceof Pair p) {
-        entries.put(PyRepr.dictKey(eval(p.key())), eval(p.value()));
+        SettingValue key = eval(p.key());
+        entries.put(key, eval(p.value()));
       } else {
         entries.putAll(mapping(eval(((DoubleStar) item).value())));
       }
     }
-    return new DictValue(entries);
+    return entries.build();
   }
 
-  private static Map<String, SettingValue> mapping(SettingValue v) {
+  private static DictValue mapping(SettingValue v) {
     if (v instanceof DictValue d) {
-      return d.entries();
+      return d;
     }
     throw new PyUnresolved("unpacks a " + PyRepr.typeName(v) + " with **");
   }
@@ -210,23 +259,23 @@ final class PyEvaluator {
     if (c.args().size() > 1) {
       throw new PyUnresolved("calls dict() with unusual arguments");
     }
-    Map<String, SettingValue> entries = new LinkedHashMap<>();
+    PyDicts.Builder entries = PyDicts.builder();
     if (c.args().size() == 1) {
       SettingValue arg = eval(single(c));
       if (arg instanceof DictValue d) {
-        entries.putAll(d.entries());
+        entries.putAll(d);
       } else {
         for (SettingValue pair : PyOps.iterate(arg)) {
           List<SettingValue> kv = PyOps.iterate(pair);
           if (kv.size() != 2) {
             throw new PyUnresolved("calls dict() on items that are not pairs");
           }
-          entries.put(PyRepr.dictKey(kv.get(0)), kv.get(1));
+          entries.put(kv.get(0), kv.get(1));
         }
       }
     }
-    entries.putAll(keywords(c.keywords()));
-    return new DictValue(entries);
+    keywords(c.keywords()).forEach((k, v) -> entries.put(new Str(k), v));
+    return entries.build();
   }
 
   private Map<String, SettingValue> keywords(List<PyNode> keywords) {
@@ -235,7 +284,13 @@ final class PyEvaluator {
       if (k instanceof Keyword kw) {
         values.put(kw.name(), eval(kw.value()));
       } else {
-        values.putAll(mapping(eval(((DoubleStar) k).value())));
+        DictValue d = mapping(eval(((DoubleStar) k).value()));
+        for (SettingValue key : PyDicts.keys(d)) {
+          if (!(key instanceof Str s)) {
+            throw new PyUnresolved("unpacks a dict with non-str keys with **");
+          }
+          values.put(s.value(), d.entries().get(s.value()));
+        }
       }
     }
     return values;

@@ -1,5 +1,6 @@
 package envshift.settings;
 
+import java.text.Normalizer;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -175,7 +176,20 @@ final class PyLexer {
         && STRING_PREFIXES.contains(word.toLowerCase(java.util.Locale.ROOT))) {
       return string(word.toLowerCase(java.util.Locale.ROOT));
     }
-    return new PyToken(PyToken.Kind.NAME, word, line, "");
+    return new PyToken(PyToken.Kind.NAME, identifier(word), line, "");
+  }
+
+  /**
+   * Python NFKC-normalises identifiers, so {@code ＳＥＣＲＥＴ} and {@code SECRET} are one name.
+   * Keywords are recognised before that: a word that only normalises to a keyword stays a name,
+   * kept as written so that it never reads as the keyword.
+   */
+  private static String identifier(String word) {
+    if (word.chars().allMatch(c -> c < 128)) {
+      return word;
+    }
+    String normal = Normalizer.normalize(word, Normalizer.Form.NFKC);
+    return PyToken.KEYWORDS.contains(normal) ? word : normal;
   }
 
   private PyToken string(String prefix) {

@@ -8,7 +8,9 @@ import envshift.settings.PyNode.Name;
 import envshift.settings.PyNode.Sequence;
 import envshift.settings.SettingValue.DictValue;
 import envshift.settings.SettingValue.ListValue;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,9 +26,19 @@ final class PyModule {
       Set.of("append", "extend", "insert", "remove", "pop", "clear", "update", "setdefault", "sort",
           "reverse", "add", "discard", "popitem");
 
+  /**
+   * Where the first star import is remembered in the scope, under a key no identifier can take: a
+   * name defined nowhere in the file may come from it.
+   */
+  static final String STAR = "*";
+
   private final String file;
   private final Map<String, Binding> scope = new LinkedHashMap<>();
   private final List<ParseWarning> warnings = new ArrayList<>();
+  /** The assumptions of the conditions that chose the branches being run (getenv defaults). */
+  private final Deque<List<String>> conditions = new ArrayDeque<>();
+  /** Inside a try body: anything that cannot be resolved abandons the body (see tryStatement). */
+  private boolean trial;
 
   PyModule(String file) {
     this.file = file;
@@ -42,6 +54,10 @@ final class PyModule {
     return new SettingsModule(file, SettingsFormat.PYTHON, settings, warnings);
   }
 
+  void run(List<PyStmt> statements) {
+    statements.forEach(this::execute);
+  }
+
   void execute(PyStmt statement) {
     Origin at = new Origin(file, statement.line());
     if (statement instanceof PyStmt.Assign a) {
@@ -51,18 +67,176 @@ final class PyModule {
     } else if (statement instanceof PyStmt.Expr e) {
       expression(e.value(), at);
     } else if (statement instanceof PyStmt.Import i) {
+      unresolvedInTrial();
       i.names().forEach(n -> scope.put(n, new Binding.Skipped("an imported name", at)));
+      if (i.star() && !scope.containsKey(STAR)) {
+        scope.put(STAR, new Binding.Skipped(i.what(), at));
+      }
       warn(at, i.star() ? "skipped " + i.what() + ": the names it defines are not seen"
           : "skipped " + i.what());
     } else if (statement instanceof PyStmt.Del d) {
       d.targets().forEach(t -> delete(t, at));
     } else if (statement instanceof PyStmt.Other o) {
+      unresolvedInTrial();
       warn(at, "skipped '" + o.keyword() + "' statement");
+    } else if (statement instanceof PyStmt.If i) {
+      ifStatement(i, at);
+    } else if (statement instanceof PyStmt.Try t) {
+      tryStatement(t, at);
     } else if (statement instanceof PyStmt.Block b) {
-      String range = b.line() == b.lastLine() ? "line " + b.line()
-          : "lines " + b.line() + "-" + b.lastLine();
-      warn(at, "skipped '" + b.keyword() + "' block (" + range + ")"
-          + (b.assigned().isEmpty() ? "" : "; it may change " + String.join(", ", b.assigned())));
+      if (b.keyword().equals("def") || b.keyword().equals("class")) {
+        defined(b, at);
+      } else {
+        skipBlock(b.keyword(), b.line(), b.lastLine(), b.assigned(), "", at);
+      }
+    }
+  }
+
+  /**
+   * Runs the branch whose condition holds, as Python would; the first condition that cannot be
+   * decided skips it and every later branch, whose names become unknown.
+   */
+  private void ifStatement(PyStmt.If s, Origin at) {
+    List<String> assumed = new ArrayList<>();
+    for (int i = 0; i < s.branches().size(); i++) {
+      PyStmt.Branch branch = s.branches().get(i);
+      boolean taken = true;
+      if (branch.test().isPresent()) {
+        PyEvaluator ev = new PyEvaluator(scope);
+        try {
+          taken = ev.truth(branch.test().get());
+        } catch (PyUnresolved u) {
+          List<PyStmt> rest = new ArrayList<>();
+          s.branches().subList(i, s.branches().size()).forEach(b -> rest.addAll(b.body()));
+          if (!assumed.isEmpty()) {
+            taint(s, i, s.branches().size(), assumed, at);
+          }
+          String keyword = i == 0 ? "if" : "elif";
+          skipBlock(keyword, branch.line(), s.lastLine(), PyStmt.assigned(rest),
+              ": its condition " + u.reason(), new Origin(file, branch.line()));
+          return;
+        }
+        assumed.addAll(ev.notes());
+        assumed.addAll(context());
+      }
+      if (taken) {
+        if (!assumed.isEmpty()) {
+          taint(s, i, i + 1, assumed, at);
+        }
+        conditions.push(List.copyOf(assumed));
+        try {
+          run(branch.body());
+        } finally {
+          conditions.pop();
+        }
+        return;
+      }
+    }
+    if (!assumed.isEmpty()) {
+      taint(s, 0, 0, assumed, at);
+    }
+  }
+
+  /**
+   * A branch chosen on an assumption: the settings the branches outside [from, to) would have set
+   * keep their value only under that assumption, so they carry it too.
+   */
+  private void taint(PyStmt.If s, int from, int to, List<String> assumed, Origin at) {
+    List<PyStmt> others = new ArrayList<>();
+    for (int i = 0; i < s.branches().size(); i++) {
+      if (i < from || i >= to) {
+        others.addAll(s.branches().get(i).body());
+      }
+    }
+    for (String name : PyStmt.assigned(others)) {
+      if (scope.get(name) instanceof Binding.Known k) {
+        List<String> all = new ArrayList<>(k.assumptions());
+        assumed.stream().filter(a -> !all.contains(a)).forEach(all::add);
+        scope.put(name, new Binding.Known(k.value(), k.origin(), all));
+        if (PyNames.isSetting(name)) {
+          assumed.forEach(note -> warn(at, name + ": " + note));
+        }
+      }
+    }
+  }
+
+  /**
+   * A try body that resolves whole is run, then its else and finally clauses: without running
+   * code, nothing in it can raise. Otherwise the whole statement is skipped, as any except
+   * clause may have run instead.
+   */
+  private void tryStatement(PyStmt.Try t, Origin at) {
+    Map<String, Binding> before = new LinkedHashMap<>(scope);
+    int warned = warnings.size();
+    boolean outer = trial;
+    trial = true;
+    try {
+      run(t.body());
+    } catch (Unresolvable e) {
+      scope.clear();
+      scope.putAll(before);
+      warnings.subList(warned, warnings.size()).clear();
+      trial = outer;
+      skipBlock("try", t.line(), t.lastLine(), t.assigned(), "", at);
+      return;
+    } finally {
+      trial = outer;
+    }
+    run(t.orElse());
+    run(t.finalBody());
+  }
+
+  /** def and class bind their name to something that is never a setting value. */
+  private void defined(PyStmt.Block b, Origin at) {
+    String name = b.assigned().get(0);
+    String what = b.keyword().equals("class") ? "a class" : "a function";
+    Binding before = scope.put(name, new Binding.Skipped("is " + what, at));
+    if (PyNames.isSetting(name) && before instanceof Binding.Known) {
+      warn(at, name + ": skipped (redefined as " + what + ")");
+    }
+  }
+
+  /**
+   * A block that is not run: every name it may change becomes unknown (keeping an earlier value
+   * could push a wrong one), and the warning lists the settings among them.
+   */
+  private void skipBlock(String keyword, int first, int last, List<String> assigned, String why,
+      Origin at) {
+    unresolvedInTrial();
+    String range = first == last ? "line " + first : "lines " + first + "-" + last;
+    List<String> settings = assigned.stream().filter(PyNames::isSetting).toList();
+    warn(at, "skipped '" + keyword + "' block (" + range + ")" + why
+        + (settings.isEmpty() ? "" : "; it may change " + String.join(", ", settings)));
+    for (String name : assigned) {
+      Binding before = scope.put(name,
+          new Binding.Skipped("may be changed by the '" + keyword + "' block at " + range, at));
+      if (PyNames.isSetting(name) && before instanceof Binding.Known) {
+        warn(at, name + ": skipped (its earlier value may be changed by the '" + keyword
+            + "' block at " + range + ")");
+      }
+    }
+  }
+
+  /** The assumptions of the branches being run. */
+  private List<String> context() {
+    List<String> all = new ArrayList<>();
+    conditions.forEach(c -> c.stream().filter(n -> !all.contains(n)).forEach(all::add));
+    return all;
+  }
+
+  /** In a try body, something unresolved means the body may raise: the try is skipped whole. */
+  private void unresolvedInTrial() {
+    if (trial) {
+      throw new Unresolvable();
+    }
+  }
+
+  /** Abandons a try body. */
+  private static final class Unresolvable extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    Unresolvable() {
+      super(null, null, false, false);
     }
   }
 
@@ -75,11 +249,15 @@ final class PyModule {
       targets.forEach(t -> skip(t, u, at));
       return;
     }
+    List<String> assumed = new ArrayList<>(context());
+    ev.notes().stream().filter(n -> !assumed.contains(n)).forEach(assumed::add);
     for (PyNode target : targets) {
       try {
-        bind(target, value, at);
-        for (String name : names(target)) {
-          ev.notes().forEach(note -> warn(at, name + ": " + note));
+        bind(target, value, assumed, at);
+        for (String name : PyStmt.names(target)) {
+          if (PyNames.isSetting(name)) {
+            assumed.forEach(note -> warn(at, name + ": " + note));
+          }
         }
       } catch (PyUnresolved u) {
         skip(target, u, at);
@@ -87,9 +265,9 @@ final class PyModule {
     }
   }
 
-  private void bind(PyNode target, SettingValue value, Origin at) {
+  private void bind(PyNode target, SettingValue value, List<String> assumed, Origin at) {
     if (target instanceof Name n) {
-      scope.put(n.id(), new Binding.Known(value, at));
+      scope.put(n.id(), new Binding.Known(value, at, assumed));
     } else if (target instanceof Sequence seq) {
       if (seq.items().stream().anyMatch(PyNode.Starred.class::isInstance)) {
         throw new PyUnresolved("unpacks with a starred target");
@@ -100,10 +278,10 @@ final class PyModule {
             + seq.items().size() + " targets");
       }
       for (int i = 0; i < values.size(); i++) {
-        bind(seq.items().get(i), values.get(i), at);
+        bind(seq.items().get(i), values.get(i), assumed, at);
       }
     } else if (target instanceof Index) {
-      store(target, value, at);
+      store(target, value, assumed, at);
     } else if (target instanceof Attr a) {
       throw new PyUnresolved("assigns to " + PyNode.describe(a));
     } else {
@@ -114,9 +292,9 @@ final class PyModule {
   /**
    * Replaces the value at a name or a subscript chain rooted at a known name ({@code A['x'][0]}).
    */
-  private void store(PyNode target, SettingValue value, Origin at) {
+  private void store(PyNode target, SettingValue value, List<String> assumed, Origin at) {
     if (target instanceof Name n) {
-      scope.put(n.id(), new Binding.Known(value, at));
+      scope.put(n.id(), new Binding.Known(value, at, merged(n.id(), assumed)));
       return;
     }
     List<PyNode> keys = new ArrayList<>();
@@ -132,20 +310,32 @@ final class PyModule {
     SettingValue container = ev.lookup(root.id());
     List<SettingValue> keyValues = new ArrayList<>();
     keys.forEach(k -> keyValues.add(ev.eval(k)));
-    scope.put(root.id(), new Binding.Known(setIn(container, keyValues, 0, value), at));
+    List<String> all = new ArrayList<>(merged(root.id(), assumed));
+    ev.notes().stream().filter(n -> !all.contains(n)).forEach(all::add);
+    scope.put(root.id(), new Binding.Known(setIn(container, keyValues, 0, value), at, all));
+  }
+
+  /** A container changed in place keeps what it rested on, and adds what the change rests on. */
+  private List<String> merged(String name, List<String> assumed) {
+    List<String> all = new ArrayList<>();
+    if (scope.get(name) instanceof Binding.Known k) {
+      all.addAll(k.assumptions());
+    }
+    assumed.stream().filter(n -> !all.contains(n)).forEach(all::add);
+    return all;
   }
 
   private static SettingValue setIn(SettingValue container, List<SettingValue> keys, int i,
       SettingValue value) {
     boolean last = i == keys.size() - 1;
     if (container instanceof DictValue d) {
-      String k = PyRepr.dictKey(keys.get(i));
-      Map<String, SettingValue> entries = new LinkedHashMap<>(d.entries());
-      if (!last && !entries.containsKey(k)) {
+      PyDicts.Builder entries = PyDicts.builder(d);
+      SettingValue k = keys.get(i);
+      if (!last && !entries.has(k)) {
         throw new PyUnresolved("assigns into a key the dict does not have");
       }
       entries.put(k, last ? value : setIn(entries.get(k), keys, i + 1, value));
-      return new DictValue(entries);
+      return entries.build();
     }
     if (container instanceof ListValue l && !l.tuple()) {
       PyOps.index(l, keys.get(i)); // rejects a key that is not an int, or out of range
@@ -167,6 +357,7 @@ final class PyModule {
       mutate(c, a, at);
       return;
     }
+    unresolvedInTrial();
     String what = value instanceof Call c ? " (calls " + PyNode.describe(c.func()) + "())" : "";
     warn(at, "skipped expression statement" + what);
   }
@@ -177,12 +368,23 @@ final class PyModule {
     try {
       PyEvaluator ev = new PyEvaluator(scope);
       SettingValue receiver = ev.eval(a.obj());
-      if (c.args().size() != 1 || !c.keywords().isEmpty()) {
+      boolean insert = a.name().equals("insert");
+      if (c.args().size() != (insert ? 2 : 1) || !c.keywords().isEmpty()
+          || c.args().stream().anyMatch(PyNode.Starred.class::isInstance)) {
         throw new PyUnresolved("is changed by a call to ." + a.name() + "()");
       }
       SettingValue arg = ev.eval(c.args().get(0));
-      store(a.obj(), PyMutations.apply(receiver, a.name(), arg), at);
+      SettingValue changed = insert
+          ? PyMutations.insert(receiver, arg, ev.eval(c.args().get(1)))
+          : PyMutations.apply(receiver, a.name(), arg);
+      List<String> assumed = new ArrayList<>(context());
+      ev.notes().stream().filter(n -> !assumed.contains(n)).forEach(assumed::add);
+      store(a.obj(), changed, assumed, at);
+      if (PyNames.isSetting(root)) {
+        assumed.forEach(note -> warn(at, root + ": " + note));
+      }
     } catch (PyUnresolved u) {
+      unresolvedInTrial();
       Binding before = scope.get(root);
       scope.put(root, new Binding.Skipped(u.root(), at));
       if (PyNames.isSetting(root) && before instanceof Binding.Known) {
@@ -193,9 +395,12 @@ final class PyModule {
 
   private void delete(PyNode target, Origin at) {
     if (target instanceof Name n) {
-      scope.remove(n.id());
+      if (scope.remove(n.id()) == null) {
+        unresolvedInTrial(); // a NameError in Python
+      }
       return;
     }
+    unresolvedInTrial();
     String root = rootName(target);
     if (root != null && scope.containsKey(root)) {
       scope.put(root, new Binding.Skipped("changed by a del statement", at));
@@ -208,6 +413,7 @@ final class PyModule {
   }
 
   private void skip(PyNode target, PyUnresolved u, Origin at) {
+    unresolvedInTrial();
     if (target instanceof Attr a) {
       warn(at, "skipped assignment to " + PyNode.describe(a) + " (" + u.reason() + ")");
       return;
@@ -220,26 +426,12 @@ final class PyModule {
     }
   }
 
-  /** The names a target binds; for a subscript chain, the name at its root. */
   private static List<String> names(PyNode target) {
-    if (target instanceof Sequence seq) {
-      List<String> names = new ArrayList<>();
-      seq.items().forEach(item -> names.addAll(names(item)));
-      return names;
-    }
-    if (target instanceof PyNode.Starred s) {
-      return names(s.value());
-    }
-    String root = rootName(target);
-    return root == null || target instanceof Attr ? List.of() : List.of(root);
+    return PyStmt.names(target);
   }
 
   private static String rootName(PyNode node) {
-    PyNode n = node;
-    while (n instanceof Index i) {
-      n = i.obj();
-    }
-    return n instanceof Name name ? name.id() : null;
+    return PyStmt.rootName(node);
   }
 
   private void warn(Origin at, String message) {

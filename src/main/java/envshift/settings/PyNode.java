@@ -66,6 +66,30 @@ sealed interface PyNode {
 
   record Unary(String op, PyNode operand) implements PyNode {}
 
+  /** {@code not operand}. */
+  record Not(PyNode operand) implements PyNode {}
+
+  /** {@code a and b and c} or {@code a or b}: {@code op} is "and" or "or". */
+  record BoolOp(String op, List<PyNode> values) implements PyNode {
+    public BoolOp {
+      values = List.copyOf(values);
+    }
+  }
+
+  /**
+   * A comparison chain {@code a < b == c}: {@code ops} ("<", "in", "not in", "is not"...) sit
+   * between the operands, so there is one operand more than operators.
+   */
+  record Compare(List<String> ops, List<PyNode> operands) implements PyNode {
+    public Compare {
+      ops = List.copyOf(ops);
+      operands = List.copyOf(operands);
+    }
+  }
+
+  /** {@code body if test else orElse}. */
+  record IfExp(PyNode test, PyNode body, PyNode orElse) implements PyNode {}
+
   /** A construct that is parsed but never evaluated; the reason reads "uses a lambda" etc. */
   record Unsupported(String reason) implements PyNode {}
 

@@ -162,8 +162,8 @@ final class PyOps {
   /** {@code obj[key]} for a dict, list, tuple or str. */
   static SettingValue index(SettingValue obj, SettingValue key) {
     if (obj instanceof DictValue d) {
-      String k = PyRepr.dictKey(key);
-      if (!d.entries().containsKey(k)) {
+      String k = PyDicts.find(d, key);
+      if (k == null) {
         throw new PyUnresolved("looks up a key the dict does not have");
       }
       return d.entries().get(k);
@@ -190,9 +190,7 @@ final class PyOps {
     } else if (v instanceof Str s) {
       return characters(s);
     } else if (v instanceof DictValue d) {
-      List<SettingValue> keys = new ArrayList<>();
-      d.entries().keySet().forEach(k -> keys.add(new Str(k)));
-      return keys;
+      return PyDicts.keys(d);
     }
     throw new PyUnresolved("iterates over a " + PyRepr.typeName(v));
   }

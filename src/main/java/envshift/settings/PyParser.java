@@ -89,10 +89,9 @@ final class PyParser {
     PyNode node = orTest();
     if (in.peekKeyword("if")) {
       in.next();
-      orTest();
+      PyNode condition = orTest();
       in.expectKeyword("else");
-      test();
-      return new Unsupported("uses a conditional expression");
+      return new PyNode.IfExp(condition, node, test());
     }
     if (in.accept(":=")) {
       test();
@@ -127,46 +126,58 @@ final class PyParser {
     if (!in.peekKeyword(keyword)) {
       return node;
     }
+    List<PyNode> values = new ArrayList<>(List.of(node));
     while (in.acceptKeyword(keyword)) {
-      operand.get();
+      if (values.size() > MAX_CHAIN) {
+        throw in.error("expression too long");
+      }
+      values.add(operand.get());
     }
-    return new Unsupported("uses '" + keyword + "'");
+    return new PyNode.BoolOp(keyword, values);
   }
 
   private PyNode notTest() {
     if (in.acceptKeyword("not")) {
       enter();
-      notTest();
-      depth--;
-      return new Unsupported("uses 'not'");
+      try {
+        return new PyNode.Not(notTest());
+      } finally {
+        depth--;
+      }
     }
     PyNode node = binary(0);
-    boolean compared = false;
-    while (comparisonOperator()) {
-      binary(0);
-      compared = true;
+    List<String> ops = new ArrayList<>();
+    List<PyNode> operands = new ArrayList<>(List.of(node));
+    String op;
+    while ((op = comparisonOperator()) != null) {
+      if (ops.size() > MAX_CHAIN) {
+        throw in.error("expression too long");
+      }
+      ops.add(op);
+      operands.add(binary(0));
     }
-    return compared ? new Unsupported("uses a comparison") : node;
+    return ops.isEmpty() ? node : new PyNode.Compare(ops, operands);
   }
 
-  private boolean comparisonOperator() {
+  /** Consumes a comparison operator and returns it ("not in", "is not"...), or null. */
+  private String comparisonOperator() {
     PyToken t = in.peek();
     if (t == null) {
-      return false;
+      return null;
     }
-    if (t.kind() == PyToken.Kind.OP && COMPARISONS.contains(t.text())
-        || t.isKeyword("in")
-        || t.isKeyword("is")) {
+    if (t.kind() == PyToken.Kind.OP && COMPARISONS.contains(t.text()) || t.isKeyword("in")) {
+      return in.next().text();
+    }
+    if (t.isKeyword("is")) {
       in.next();
-      in.acceptKeyword("not");
-      return true;
+      return in.acceptKeyword("not") ? "is not" : "is";
     }
     if (t.isKeyword("not") && in.peek(1) != null && in.peek(1).isKeyword("in")) {
       in.next();
       in.next();
-      return true;
+      return "not in";
     }
-    return false;
+    return null;
   }
 
   PyNode binary(int level) {

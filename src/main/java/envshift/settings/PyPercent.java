@@ -16,7 +16,7 @@ import java.util.Map;
 final class PyPercent {
   private final String fmt;
   private final List<SettingValue> args;
-  private final Map<String, SettingValue> mapping;
+  private final DictValue mapping;
   private int pos;
   private int nextArg;
 
@@ -24,7 +24,7 @@ final class PyPercent {
     this.fmt = fmt;
     boolean tuple = right instanceof ListValue l && l.tuple();
     this.args = tuple ? ((ListValue) right).items() : List.of(right);
-    this.mapping = right instanceof DictValue d ? d.entries() : null;
+    this.mapping = right instanceof DictValue d ? d : null;
   }
 
   static String format(String fmt, SettingValue right) {
@@ -94,7 +94,8 @@ final class PyPercent {
       depth += fmt.charAt(i) == '(' ? 1 : fmt.charAt(i) == ')' ? -1 : 0;
       if (depth == 0) {
         pos = i + 1;
-        SettingValue v = mapping.get(fmt.substring(start, i));
+        String stored = PyDicts.find(mapping, new SettingValue.Str(fmt.substring(start, i)));
+        SettingValue v = stored == null ? null : mapping.entries().get(stored);
         if (v == null) {
           throw new PyUnresolved("formats a %(name) key the dict does not have");
         }

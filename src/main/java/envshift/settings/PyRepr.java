@@ -36,7 +36,7 @@ final class PyRepr {
       return l.items().size() == 1 ? "(" + items + ",)" : "(" + items + ")";
     } else if (v instanceof DictValue d) {
       return d.entries().entrySet().stream()
-          .map(e -> quote(e.getKey()) + ": " + repr(e.getValue()))
+          .map(e -> repr(PyDicts.keyObject(d, e.getKey())) + ": " + repr(e.getValue()))
           .collect(Collectors.joining(", ", "{", "}"));
     }
     return "None";

@@ -9,12 +9,15 @@ import envshift.settings.PyNode.Unsupported;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * Turns logical lines into module-level statements: compound statements become one {@link
- * PyStmt.Block} covering their indented body and else/except clauses; other lines are split at ';'
- * and classified as assignments, imports, expression statements and so on.
+ * Turns logical lines into statements, following indentation as Python does: every compound
+ * statement's clauses and bodies are parsed (so a syntax error anywhere, even in code never run, is
+ * reported), if and try become {@link PyStmt.If} and {@link PyStmt.Try}, the others a {@link
+ * PyStmt.Block}; simple lines are split at ';' and classified as assignments, imports, expression
+ * statements and so on.
  */
 final class PyStatements {
   private static final Set<String> HEADERS =
@@ -25,7 +28,7 @@ final class PyStatements {
 
   private final List<PyLine> lines;
   private final String file;
-  private final List<PyStmt> out = new ArrayList<>();
+  private int pos;
 
   private PyStatements(List<PyLine> lines, String file) {
     this.lines = lines;
@@ -34,38 +37,52 @@ final class PyStatements {
 
   static List<PyStmt> parse(List<PyLine> lines, String file) {
     PyStatements p = new PyStatements(lines, file);
-    int i = 0;
-    while (i < lines.size()) {
-      i = p.statement(i);
+    if (!lines.isEmpty() && lines.get(0).indent() > 0) {
+      throw SettingsException.at(file, lines.get(0).line(), "unexpected indent");
     }
-    return p.out;
+    return p.suite(0);
   }
 
-  /** Reads the statement starting at line index {@code i}; returns the index after it. */
-  private int statement(int i) {
-    PyLine l = lines.get(i);
-    if (l.indent() > 0) {
-      throw SettingsException.at(file, l.line(), "unexpected indent");
+  /** The statements at {@code indent}, up to the first line indented less. */
+  private List<PyStmt> suite(int indent) {
+    List<PyStmt> out = new ArrayList<>();
+    while (pos < lines.size()) {
+      PyLine l = lines.get(pos);
+      if (l.indent() < indent) {
+        break;
+      }
+      if (l.indent() > indent) {
+        throw SettingsException.at(file, l.line(), "unexpected indent");
+      }
+      statement(out, indent);
     }
-    int header = i;
-    while (header < lines.size() && lines.get(header).first().isOp("@")) {
-      header++;
+    return out;
+  }
+
+  private void statement(List<PyStmt> out, int indent) {
+    int start = pos;
+    while (pos < lines.size() && lines.get(pos).first().isOp("@")) {
+      PyLine decorator = lines.get(pos);
+      if (decorator.indent() != indent) {
+        throw SettingsException.at(file, decorator.line(), "unexpected indent");
+      }
+      parse(decorator.tokens().subList(1, decorator.tokens().size()), decorator.line());
+      pos++;
     }
-    if (header < lines.size() && isHeader(lines.get(header))) {
-      int end = blockEnd(header);
-      out.add(block(i, header, end));
-      return end;
+    if (pos < lines.size() && lines.get(pos).indent() == indent && isHeader(lines.get(pos))) {
+      out.add(compound(indent));
+      return;
     }
-    if (header != i) {
-      throw SettingsException.at(file, lines.get(i).line(), "decorator without a definition");
+    if (pos != start) {
+      throw SettingsException.at(file, lines.get(start).line(), "decorator without a definition");
     }
-    for (List<PyToken> simple : splitAtSemicolons(l.tokens())) {
+    for (List<PyToken> simple : splitAtSemicolons(lines.get(pos).tokens())) {
       PyStmt s = simple(simple);
       if (s != null) {
         out.add(s);
       }
     }
-    return i + 1;
+    pos++;
   }
 
   private static boolean isHeader(PyLine l) {
@@ -73,65 +90,288 @@ final class PyStatements {
     if (first.kind() == PyToken.Kind.NAME && HEADERS.contains(first.text())) {
       return true;
     }
-    // "match" is only a keyword when it opens a block: "match = 1" is an assignment.
-    return first.kind() == PyToken.Kind.NAME && first.text().equals("match")
-        && l.last().isOp(":") && l.tokens().size() > 2 && !l.tokens().get(1).isOp("=")
-        && !l.tokens().get(1).isOp(".") && !l.tokens().get(1).isOp("[");
+    return isMatch(l);
   }
 
-  /** Where the block ends: after its indented body and the clauses its statement allows. */
-  private int blockEnd(int header) {
-    Set<String> allowed = switch (lines.get(header).first().text()) {
+  /** "match" is only a keyword when it opens a block: "match = 1" is an assignment. */
+  private static boolean isMatch(PyLine l) {
+    return l.first().isKeyword("match") && l.last().isOp(":") && l.tokens().size() > 2
+        && !l.tokens().get(1).isOp("=") && !l.tokens().get(1).isOp(".")
+        && !l.tokens().get(1).isOp("[");
+  }
+
+  /** One clause of a compound statement: its header tokens (before ':') and its body. */
+  private record Clause(String keyword, List<PyToken> head, List<PyStmt> body, int line,
+      int lastLine) {}
+
+  private PyStmt compound(int indent) {
+    PyLine header = lines.get(pos);
+    String keyword = header.first().text();
+    if (isMatch(header)) {
+      return match(indent);
+    }
+    List<Clause> clauses = new ArrayList<>(List.of(clause(indent)));
+    Set<String> allowed = switch (keyword) {
       case "if" -> Set.of("elif", "else");
       case "for", "while" -> Set.of("else");
-      case "try" -> CLAUSES;
+      case "try" -> Set.of("except", "else", "finally");
       default -> Set.of();
     };
-    int j = header;
-    while (true) {
-      requireBody(j);
-      j++;
-      while (j < lines.size() && lines.get(j).indent() > 0) {
-        j++;
-      }
-      PyToken next = j < lines.size() ? lines.get(j).first() : null;
-      if (next == null || next.kind() != PyToken.Kind.NAME || !CLAUSES.contains(next.text())) {
-        return j;
-      }
-      if (!allowed.contains(next.text())) {
+    while (pos < lines.size() && lines.get(pos).indent() == indent
+        && lines.get(pos).first().kind() == PyToken.Kind.NAME
+        && CLAUSES.contains(lines.get(pos).first().text())) {
+      PyToken next = lines.get(pos).first();
+      if (!allowed.contains(next.text()) || !inOrder(keyword, clauses, next.text())) {
         throw SettingsException.at(file, next.line(), "unexpected '" + next.text() + "'");
       }
+      clauses.add(clause(indent));
     }
+    if (keyword.equals("try") && clauses.size() == 1) {
+      throw SettingsException.at(file, clauses.get(0).lastLine(),
+          "expected 'except' or 'finally' block");
+    }
+    int first = header.line();
+    int last = pos > 0 ? lines.get(pos - 1).lastLine() : first;
+    return switch (keyword) {
+      case "if" -> ifStatement(clauses, first, last);
+      case "try" -> tryStatement(clauses, first, last);
+      default -> block(keyword, clauses, first, last);
+    };
   }
 
-  private void requireBody(int j) {
-    PyLine l = lines.get(j);
-    boolean opensBody = l.last().isOp(":");
-    if (opensBody && (j + 1 >= lines.size() || lines.get(j + 1).indent() == 0)) {
-      throw SettingsException.at(file, l.lastLine(), "expected an indented block");
+  /** Python's order of clauses: no elif after else, except before else before finally. */
+  private static boolean inOrder(String keyword, List<Clause> clauses, String next) {
+    String previous = clauses.get(clauses.size() - 1).keyword();
+    if (previous.equals("else") || previous.equals("finally")) {
+      return keyword.equals("try") && previous.equals("else") && next.equals("finally");
     }
+    if (keyword.equals("try") && next.equals("else")) {
+      return previous.equals("except");
+    }
+    return !(keyword.equals("try") && next.equals("except") && previous.equals("finally"));
   }
 
-  private PyStmt block(int start, int header, int end) {
+  private Clause clause(int indent) {
+    PyLine l = lines.get(pos);
+    List<PyToken> tokens = l.tokens();
+    int colon = headerColon(tokens);
+    if (colon < 0) {
+      throw SettingsException.at(file, l.lastLine(), "expected ':'");
+    }
+    List<PyToken> head = tokens.subList(0, colon);
+    List<PyToken> rest = tokens.subList(colon + 1, tokens.size());
+    pos++;
+    List<PyStmt> body = new ArrayList<>();
+    if (!rest.isEmpty()) {
+      for (List<PyToken> simple : splitAtSemicolons(rest)) {
+        PyStmt s = simple(simple);
+        if (s != null) {
+          body.add(s);
+        }
+      }
+      if (pos < lines.size() && lines.get(pos).indent() > indent) {
+        throw SettingsException.at(file, lines.get(pos).line(), "unexpected indent");
+      }
+    } else {
+      if (pos >= lines.size() || lines.get(pos).indent() <= indent) {
+        throw SettingsException.at(file, l.lastLine(), "expected an indented block");
+      }
+      body = suite(lines.get(pos).indent());
+      if (pos < lines.size() && lines.get(pos).indent() > indent) {
+        throw SettingsException.at(file, lines.get(pos).line(),
+            "unindent does not match any outer indentation level");
+      }
+    }
+    return new Clause(tokens.get(0).text(), head, body, l.line(), lines.get(pos - 1).lastLine());
+  }
+
+  /** The ':' that ends a clause header: the first one outside brackets, not a lambda's. */
+  private static int headerColon(List<PyToken> tokens) {
+    int depth = 0;
+    int lambdas = 0;
+    for (int k = 0; k < tokens.size(); k++) {
+      PyToken t = tokens.get(k);
+      depth += t.opens() ? 1 : t.closes() ? -1 : 0;
+      if (depth == 0 && t.isKeyword("lambda")) {
+        lambdas++;
+      } else if (depth == 0 && t.isOp(":")) {
+        if (lambdas == 0) {
+          return k;
+        }
+        lambdas--;
+      }
+    }
+    return -1;
+  }
+
+  private PyStmt ifStatement(List<Clause> clauses, int first, int last) {
+    List<PyStmt.Branch> branches = new ArrayList<>();
+    List<PyStmt> all = new ArrayList<>();
+    for (Clause c : clauses) {
+      Optional<PyNode> test = c.keyword().equals("else") ? Optional.empty()
+          : Optional.of(expression(c, 1));
+      if (test.isEmpty()) {
+        bare(c);
+      }
+      branches.add(new PyStmt.Branch(test, c.body(), c.line()));
+      all.addAll(c.body());
+    }
+    return new PyStmt.If(branches, first, last, PyStmt.assigned(all));
+  }
+
+  private PyStmt tryStatement(List<Clause> clauses, int first, int last) {
+    List<List<PyStmt>> handlers = new ArrayList<>();
+    List<PyStmt> orElse = List.of();
+    List<PyStmt> finalBody = List.of();
     Set<String> assigned = new LinkedHashSet<>();
-    for (int j = start; j < end; j++) {
-      assigned.addAll(assignedNames(lines.get(j).tokens()));
+    for (Clause c : clauses) {
+      switch (c.keyword()) {
+        case "except" -> {
+          handlers.add(c.body());
+          assigned.addAll(exceptTarget(c));
+        }
+        case "else" -> {
+          bare(c);
+          orElse = c.body();
+        }
+        case "finally" -> {
+          bare(c);
+          finalBody = c.body();
+        }
+        default -> bare(c);
+      }
+      assigned.addAll(PyStmt.assigned(c.body()));
     }
-    return new PyStmt.Block(lines.get(header).first().text(), lines.get(start).line(),
-        lines.get(end - 1).lastLine(), new ArrayList<>(assigned));
+    return new PyStmt.Try(clauses.get(0).body(), handlers, orElse, finalBody, first, last,
+        new ArrayList<>(assigned));
+  }
+
+  /** {@code except}, {@code except E}, {@code except E as name}, {@code except* E}. */
+  private List<String> exceptTarget(Clause c) {
+    List<PyToken> head = c.head();
+    int from = head.size() > 1 && head.get(1).isOp("*") ? 2 : 1;
+    if (from == head.size()) {
+      if (from == 2) {
+        throw SettingsException.at(file, c.line(), "expected an exception type after 'except*'");
+      }
+      return List.of();
+    }
+    int as = -1;
+    for (int k = from; k < head.size(); k++) {
+      if (head.get(k).isKeyword("as")) {
+        as = k;
+      }
+    }
+    if (as < 0) {
+      parse(head.subList(from, head.size()), c.line());
+      return List.of();
+    }
+    parse(head.subList(from, as), c.line());
+    if (as + 2 != head.size() || !head.get(as + 1).isIdentifier()) {
+      throw SettingsException.at(file, c.line(), "invalid syntax");
+    }
+    return List.of(head.get(as + 1).text());
+  }
+
+  /** else, try and finally take nothing before their ':'. */
+  private void bare(Clause c) {
+    if (c.head().size() != 1) {
+      throw SettingsException.at(file, c.line(), "expected ':'");
+    }
+  }
+
+  private PyNode expression(Clause c, int from) {
+    return parse(c.head().subList(from, c.head().size()), c.line());
+  }
+
+  /** for/while/with/def/class/async: checked for syntax, never run. */
+  private PyStmt block(String keyword, List<Clause> clauses, int first, int last) {
+    Clause head = clauses.get(0);
+    List<PyToken> tokens = head.head();
+    int at = 0;
+    String kind = keyword;
+    if (keyword.equals("async")) {
+      at = 1;
+      kind = tokens.size() > 1 ? tokens.get(1).text() : "";
+      if (!Set.of("def", "for", "with").contains(kind)) {
+        throw SettingsException.at(file, head.line(), "invalid syntax");
+      }
+    }
+    Set<String> assigned = new LinkedHashSet<>();
+    switch (kind) {
+      case "def", "class" -> {
+        if (tokens.size() <= at + 1 || !tokens.get(at + 1).isIdentifier()) {
+          throw SettingsException.at(file, head.line(), "invalid syntax");
+        }
+        if (kind.equals("class")) {
+          parse(tokens.subList(at + 1, tokens.size()), head.line());
+        }
+        // The body runs later, if ever, and binds local names: only the defined name changes.
+        return new PyStmt.Block(keyword, first, last, List.of(tokens.get(at + 1).text()));
+      }
+      case "for" -> assigned.addAll(forTarget(head, at + 1));
+      case "while" -> expression(head, at + 1);
+      default -> assigned.addAll(withTargets(head, at + 1));
+    }
+    clauses.forEach(c -> assigned.addAll(PyStmt.assigned(c.body())));
+    return new PyStmt.Block(keyword, first, last, new ArrayList<>(assigned));
+  }
+
+  /** {@code for a, b in items}: the names bound, after checking both sides parse. */
+  private List<String> forTarget(Clause c, int from) {
+    List<PyToken> head = c.head();
+    int depth = 0;
+    for (int k = from; k < head.size(); k++) {
+      PyToken t = head.get(k);
+      depth += t.opens() ? 1 : t.closes() ? -1 : 0;
+      if (depth == 0 && t.isKeyword("in")) {
+        PyNode target = target(parse(head.subList(from, k), c.line()), c.line());
+        parse(head.subList(k + 1, head.size()), c.line());
+        return PyStmt.names(target);
+      }
+    }
+    throw SettingsException.at(file, c.line(), "invalid syntax");
+  }
+
+  /** {@code with a as b, c as (d, e)}: the names after each 'as'. */
+  private static List<String> withTargets(Clause c, int from) {
+    List<String> names = new ArrayList<>();
+    List<PyToken> head = c.head();
+    for (int k = from; k + 1 < head.size(); k++) {
+      if (head.get(k).isKeyword("as") && head.get(k + 1).isIdentifier()) {
+        names.add(head.get(k + 1).text());
+      }
+    }
+    return names;
+  }
+
+  /** A match statement: its case patterns are not expressions, so its body is only scanned. */
+  private PyStmt match(int indent) {
+    PyLine header = lines.get(pos);
+    parse(header.tokens().subList(1, header.tokens().size() - 1), header.line());
+    pos++;
+    if (pos >= lines.size() || lines.get(pos).indent() <= indent) {
+      throw SettingsException.at(file, header.lastLine(), "expected an indented block");
+    }
+    Set<String> assigned = new LinkedHashSet<>();
+    while (pos < lines.size() && lines.get(pos).indent() > indent) {
+      assigned.addAll(assignedNames(lines.get(pos).tokens()));
+      pos++;
+    }
+    return new PyStmt.Block("match", header.line(), lines.get(pos - 1).lastLine(),
+        new ArrayList<>(assigned));
   }
 
   /**
-   * Setting-like names a line inside a skipped block may change, for the warning: {@code X = },
-   * {@code X += }, {@code X[...] = } and {@code X.append(}-style calls.
+   * Names a line inside a match statement may change: {@code x = }, {@code x += }, {@code x[...] =}
+   * and {@code x.append(}-style calls.
    */
   private static List<String> assignedNames(List<PyToken> tokens) {
     List<String> names = new ArrayList<>();
     int depth = 0;
     for (int k = 0; k + 1 < tokens.size(); k++) {
       PyToken t = tokens.get(k);
-      if (depth == 0 && t.isIdentifier() && PyNames.isSetting(t.text())
-          && changes(tokens, k + 1)) {
+      if (depth == 0 && t.isIdentifier() && changes(tokens, k + 1)) {
         names.add(t.text());
       }
       depth += t.opens() ? 1 : t.closes() ? -1 : 0;
@@ -141,7 +381,7 @@ final class PyStatements {
 
   private static boolean changes(List<PyToken> tokens, int k) {
     PyToken next = tokens.get(k);
-    if (next.isOp("=") || next.isAugmented()) {
+    if (next.isOp("=") || next.isAugmented() || next.isOp(":=")) {
       return true;
     }
     if (next.isOp(".") && k + 2 < tokens.size()) {
@@ -190,6 +430,7 @@ final class PyStatements {
           return new PyStmt.Del(flatten(parse(tokens.subList(1, tokens.size()), line)), line);
         default:
           if (SKIPPED.contains(first.text())) {
+            checkRest(first.text(), tokens, line);
             return new PyStmt.Other(first.text(), line);
           }
           if (HEADERS.contains(first.text()) || CLAUSES.contains(first.text())) {
@@ -201,6 +442,35 @@ final class PyStatements {
       return annotated(tokens, line);
     }
     return assignmentOrExpression(tokens, line);
+  }
+
+  /** What follows assert, raise, return, yield... must parse too: Python refuses the file else. */
+  private void checkRest(String keyword, List<PyToken> tokens, int line) {
+    List<PyToken> rest = tokens.subList(1, tokens.size());
+    if (keyword.equals("yield") && !rest.isEmpty() && rest.get(0).isKeyword("from")) {
+      rest = rest.subList(1, rest.size());
+    }
+    if (rest.isEmpty()) {
+      return;
+    }
+    if (keyword.equals("break") || keyword.equals("continue")) {
+      throw SettingsException.at(file, line, "invalid syntax");
+    }
+    int from = -1;
+    int depth = 0;
+    for (int k = 0; k < rest.size(); k++) {
+      depth += rest.get(k).opens() ? 1 : rest.get(k).closes() ? -1 : 0;
+      if (depth == 0 && keyword.equals("raise") && rest.get(k).isKeyword("from")) {
+        from = k;
+        break;
+      }
+    }
+    if (from >= 0) {
+      parse(rest.subList(0, from), line);
+      parse(rest.subList(from + 1, rest.size()), line);
+    } else {
+      parse(rest, line);
+    }
   }
 
   private PyStmt annotated(List<PyToken> tokens, int line) {

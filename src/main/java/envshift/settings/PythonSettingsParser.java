@@ -15,9 +15,12 @@ public final class PythonSettingsParser {
   public static SettingsModule parse(String text, String fileName) {
     String source = text.startsWith("\uFEFF") ? text.substring(1) : text;
     source = source.replace("\r\n", "\n").replace('\r', '\n');
-    List<PyStmt> statements = PyStatements.parse(PyLexer.lines(source, fileName), fileName);
-    PyModule module = new PyModule(fileName);
-    statements.forEach(module::execute);
-    return module.result();
+    String normalised = source;
+    return PyDicts.scoped(() -> {
+      List<PyStmt> statements = PyStatements.parse(PyLexer.lines(normalised, fileName), fileName);
+      PyModule module = new PyModule(fileName);
+      module.run(statements);
+      return module.result();
+    });
   }
 }

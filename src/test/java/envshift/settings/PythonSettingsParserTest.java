@@ -97,6 +97,12 @@ class PythonSettingsParserTest {
         64 RECAPTCHA_PUBLIC_KEY = 'example-public'
         warning configs/local_settings.staging.py:1: skipped import of os
         warning configs/local_settings.staging.py:26: REDIS_HOST: uses \
+        os.getenv('REDIS_HOST'): taking its default
+        warning configs/local_settings.staging.py:30: REDIS_URL: uses os.getenv('REDIS_HOST'): \
+        taking its default
+        warning configs/local_settings.staging.py:32: CELERY_BROKER_URL: uses \
+        os.getenv('REDIS_HOST'): taking its default
+        warning configs/local_settings.staging.py:33: CELERY_RESULT_BACKEND: uses \
         os.getenv('REDIS_HOST'): taking its default""");
   }
 
@@ -127,8 +133,6 @@ class PythonSettingsParserTest {
         Golden.fixture("settings_modern.py"), "councilmatic/settings.py");
 
     assertThat(Golden.render(m)).isEqualTo("""
-        18 CSRF_TRUSTED_ORIGINS = []
-        49 INSTALLED_APPS = ('django.contrib.admin', 'haystack')
         59 TIME_ZONE = 'America/Los_Angeles'
         60 USE_TZ = True
         61 STATIC_URL = '/static/'
@@ -143,17 +147,24 @@ class PythonSettingsParserTest {
         warning councilmatic/settings.py:16: ALLOWED_HOSTS: skipped (calls env.list())
         warning councilmatic/settings.py:20: skipped 'for' block (lines 20-26); it may change \
         CSRF_TRUSTED_ORIGINS
-        warning councilmatic/settings.py:28: skipped 'if' block (lines 28-32); it may change \
-        INTERNAL_IPS
+        warning councilmatic/settings.py:20: CSRF_TRUSTED_ORIGINS: skipped (its earlier value may \
+        be changed by the 'for' block at lines 20-26)
+        warning councilmatic/settings.py:28: skipped 'if' block (lines 28-32): its condition \
+        calls env(); it may change INTERNAL_IPS
         warning councilmatic/settings.py:35: DATABASES: skipped (calls dj_database_url.parse())
         warning councilmatic/settings.py:42: CACHES: skipped (refers to cache_backend, which is \
-        unknown (uses a conditional expression))
+        unknown (refers to DEBUG, which is not defined here ('from .settings_jurisdiction import \
+        *' may define it)))
         warning councilmatic/settings.py:54: skipped 'try' block (lines 54-57); it may change \
         INSTALLED_APPS
+        warning councilmatic/settings.py:54: INSTALLED_APPS: skipped (its earlier value may be \
+        changed by the 'try' block at lines 54-57)
         warning councilmatic/settings.py:62: STATIC_ROOT: skipped (calls os.path.join())
         warning councilmatic/settings.py:64: skipped 'try' block (lines 64-70); it may change \
         EMAIL_HOST_PASSWORD, EMAIL_PORT
-        warning councilmatic/settings.py:72: skipped 'if' block (lines 72-79)
+        warning councilmatic/settings.py:72: skipped 'if' block (lines 72-79): its condition \
+        refers to SENTRY_DSN, which is not defined here ('from .settings_jurisdiction import *' \
+        may define it)
         warning councilmatic/settings.py:81: LOGGING: skipped (reads sys.stdout)""");
   }
 
@@ -246,8 +257,7 @@ class PythonSettingsParserTest {
         7 NONE = ()
         8 PAREN = 'not a tuple'
         9 BARE = ('a', 'b')
-        10 NESTED = {'a': {'b': [1, (2, 3)], 'c': {}}, '1': 'int key', 'true': 'bool key', \
-        'null': 0}
+        10 NESTED = {'a': {'b': [1, (2, 3)], 'c': {}}, '1': 'bool key', 'null': 0}
         11 MERGED = {'b': [1, (2, 3)], 'c': {}, 'd': 4}
         12 SPREAD = ['a', 'localhost', '.example.org']""");
   }

@@ -67,8 +67,8 @@ class PythonSettingsWarningsTest {
         C = lambda: 1
         D = {'a', 'b'}
         E = b'bytes'
-        F = not True
-        G = 1 == 1
+        F = (G := 1)
+        G = 1 < 'a'
         H = 'abc'[1:]
         I = {k: v for k, v in X}
         J = 'a' + 1
@@ -78,12 +78,12 @@ class PythonSettingsWarningsTest {
         """)).isEqualTo("""
 
         warning configs/settings.py:1: A: skipped (uses a list comprehension)
-        warning configs/settings.py:2: B: skipped (uses a conditional expression)
+        warning configs/settings.py:2: B: skipped (refers to undefined name DEBUG)
         warning configs/settings.py:3: C: skipped (uses a lambda)
         warning configs/settings.py:4: D: skipped (uses a set)
         warning configs/settings.py:5: E: skipped (uses a bytes literal)
-        warning configs/settings.py:6: F: skipped (uses 'not')
-        warning configs/settings.py:7: G: skipped (uses a comparison)
+        warning configs/settings.py:6: F: skipped (uses an assignment expression (:=))
+        warning configs/settings.py:7: G: skipped (compares a int with a str using <)
         warning configs/settings.py:8: H: skipped (uses a slice)
         warning configs/settings.py:9: I: skipped (uses a dict comprehension)
         warning configs/settings.py:10: J: skipped (uses + on str and int)
@@ -131,7 +131,7 @@ class PythonSettingsWarningsTest {
   }
 
   @Test
-  void compoundStatementsAreSkippedWholeNamingWhatTheyAssign() {
+  void undecidableBlocksAreSkippedAndWhatTheyMayChangeIsNoLongerKnown() {
     assertThat(golden("""
         DEBUG = False
         if os.getenv('DEBUG'):
@@ -150,19 +150,24 @@ class PythonSettingsWarningsTest {
         @decorator
         class Config:
             VALUE = 1
-        for i in range(3): pass
+        VALUE = 2
+        for i in range(3): VALUE += i
+        KEY = 'before'
         with open('f') as f: KEY = f.read()
         AFTER = 'still parsed'
         """)).isEqualTo("""
         1 DEBUG = False
-        20 AFTER = 'still parsed'
-        warning configs/settings.py:2: skipped 'if' block (lines 2-8); it may change DEBUG, \
-        INTERNAL_IPS, SECRET_KEY
+        22 AFTER = 'still parsed'
+        warning configs/settings.py:2: DEBUG: uses os.getenv('DEBUG') with no default: taking None
+        warning configs/settings.py:5: skipped 'elif' block (lines 5-8): its condition refers \
+        to undefined name X; it may change SECRET_KEY
         warning configs/settings.py:9: skipped 'try' block (lines 9-12)
-        warning configs/settings.py:13: skipped 'def' block (lines 13-14)
-        warning configs/settings.py:15: skipped 'class' block (lines 15-17); it may change VALUE
-        warning configs/settings.py:18: skipped 'for' block (line 18)
-        warning configs/settings.py:19: skipped 'with' block (line 19); it may change KEY""");
+        warning configs/settings.py:19: skipped 'for' block (line 19); it may change VALUE
+        warning configs/settings.py:19: VALUE: skipped (its earlier value may be changed by the \
+        'for' block at line 19)
+        warning configs/settings.py:21: skipped 'with' block (line 21); it may change KEY
+        warning configs/settings.py:21: KEY: skipped (its earlier value may be changed by the \
+        'with' block at line 21)""");
   }
 
   @Test

@@ -48,6 +48,48 @@ class PythonSyntaxErrorsTest {
         .isEqualTo(EnvshiftException.ERROR);
   }
 
+  /** The four kinds of invalid Python met in real settings files; python3 gives the same lines. */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      empty_value.py         | 2  | unexpected end of statement
+      missing_comma_in_if.py | 10 | unexpected ':'
+      shell_placeholder.py   | 3  | invalid character
+      unterminated_string.py | 2  | unterminated string
+      """)
+  void realWorldInvalidFilesAreOneLineErrorsWithFileAndLine(String name, int line, String what) {
+    String text = Golden.fixture("invalid/" + name);
+
+    assertThatThrownBy(() -> PythonSettingsParser.parse(text, "configs/" + name))
+        .isInstanceOf(SettingsException.class)
+        .hasMessage("configs/" + name + ":" + line + ": " + what)
+        .hasMessageNotContaining("canary")
+        .hasMessageNotContaining("\n");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+      if X:\\n    A = )                        | 2 | unexpected ')'
+      if X:\\n    pass\\n  B = 1 | 3 | unindent does not match any outer indentation level
+      if X:\\n    A = 1\\n        B = 2       | 3 | unexpected indent
+      try:\\n    A = 1\\nB = 2                | 2 | expected 'except' or 'finally' block
+      try:\\n    A = 1\\nelse:\\n    B = 2     | 3 | unexpected 'else'
+      if X:\\n pass\\nelse:\\n pass\\nelif Y:\\n pass | 5 | unexpected 'elif'
+      for x in :\\n    pass                    | 1 | unexpected end of statement
+      while X\\n    pass                       | 1 | expected ':'
+      def f(x):\\n    return 'canary' +        | 2 | unexpected end of statement
+      class C:\\n    A = [1,, 2]               | 2 | unexpected ','
+      if X: A = 1\\n    B = 2                  | 2 | unexpected indent
+      """)
+  void syntaxErrorsInsideBlocksThatAreNeverRunAreStillErrors(String source, int line,
+      String what) {
+    String text = source.replace("\\n", "\n");
+
+    assertThatThrownBy(() -> PythonSettingsParser.parse(text, "configs/settings.py"))
+        .isInstanceOf(SettingsException.class)
+        .hasMessage("configs/settings.py:" + line + ": " + what)
+        .hasMessageNotContaining("canary");
+  }
+
   @Test
   void absurdNestingIsRefusedBeforeItCanExhaustTheStack() {
     String brackets = "A = " + "[".repeat(101) + "]".repeat(101);

@@ -1,0 +1,3 @@
+DEBUG = False
+SECRET_KEY=
+ALLOWED_HOSTS = ['*']
