@@ -106,6 +106,15 @@ final class FileKinds {
 
   /** At least one {@code KEY=value} line, and at most one other line for every four of them. */
   private static boolean mostlyAssignments(String text) {
+    int[] counted = assignmentsAndOthers(text);
+    return counted[0] > 0 && counted[1] * 4 <= counted[0];
+  }
+
+  /**
+   * The significant lines of a dotenv-shaped text: {@code [export ]KEY=value} lines and other
+   * lines, skipping blanks, comments and the continuation lines of a multi-line quoted value.
+   */
+  private static int[] assignmentsAndOthers(String text) {
     int assignments = 0;
     int others = 0;
     boolean inQuotes = false;
@@ -122,7 +131,7 @@ final class FileKinds {
         others++;
       }
     }
-    return assignments > 0 && others * 4 <= assignments;
+    return new int[] {assignments, others};
   }
 
   /** The last path segment, either separator. */
@@ -152,21 +161,8 @@ final class FileKinds {
 
   /** Every significant line is {@code [export ]KEY=value}, and there is at least one. */
   private static boolean looksLikeAssignments(String text) {
-    boolean any = false;
-    boolean inQuotes = false;
-    for (String line : text.split("\r?\n")) {
-      String s = line.strip();
-      if (inQuotes || s.isEmpty() || s.startsWith("#")) {
-        inQuotes ^= count(line, '"') % 2 == 1;
-        continue;
-      }
-      if (!ASSIGNMENT.matcher(line).matches()) {
-        return false;
-      }
-      inQuotes = count(line, '"') % 2 == 1;
-      any = true;
-    }
-    return any;
+    int[] counted = assignmentsAndOthers(text);
+    return counted[0] > 0 && counted[1] == 0;
   }
 
   private static boolean looksLikeCrontab(String text) {
