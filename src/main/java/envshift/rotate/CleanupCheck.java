@@ -1,6 +1,7 @@
 package envshift.rotate;
 
 import envshift.convert.EnvironmentLoader.LoadedEnvironment;
+import envshift.convert.SourceReader;
 import envshift.mapping.MappingRules;
 import envshift.plan.Action;
 import envshift.plan.AppPlan;
@@ -8,6 +9,7 @@ import envshift.plan.Change;
 import envshift.settings.ParseWarning;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -48,6 +50,14 @@ public final class CleanupCheck {
       } else if (c.action() == Action.CHANGE) {
         found.add(new Unverified(plan.env(), c.name(),
             "live on " + plan.app() + " with a different value"));
+      }
+    }
+    for (SourceReader.LoadedSource source : loaded.sources()) {
+      // a legacy file that gave nothing was never pushed: removing it loses whatever it holds
+      if (migrated.contains(source.path()) && source.module().settings().isEmpty()) {
+        found.add(new Unverified(plan.env(), source.path(), "yielded no variable (read as "
+            + source.module().format().name().toLowerCase(Locale.ROOT).replace('_', ' ')
+            + "), so none of it was verified live; convert it or remove it by hand"));
       }
     }
     for (ParseWarning w : loaded.warnings()) {

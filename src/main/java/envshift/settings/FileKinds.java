@@ -66,7 +66,11 @@ final class FileKinds {
       return named;
     }
     boolean dotenvName = named == SettingsFormat.DOTENV;
-    if (text.startsWith("#!") && !(dotenvName && looksLikeAssignments(text))) {
+    // A #! line makes a file of unknown name a script; in a .py file it is a comment, and a
+    // dotenv-named file is judged by its lines: the name is a hint, the content decides.
+    boolean script = text.startsWith("#!") && named != SettingsFormat.PYTHON
+        && !(dotenvName && looksLikeAssignments(text));
+    if (script) {
       return SettingsFormat.NOT_SETTINGS;
     }
     if (dotenvName) {

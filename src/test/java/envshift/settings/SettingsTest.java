@@ -22,8 +22,11 @@ class SettingsTest {
         .isEqualTo(SettingsFormat.NOT_SETTINGS);
     assertThat(Settings.detect("configs/deploy", "#!/bin/bash\nrm -rf /tmp/x\n"))
         .isEqualTo(SettingsFormat.NOT_SETTINGS);
+    // issue 11 finding 1: in a .py file a #! line is a comment, not a reason to read nothing
     assertThat(Settings.detect("configs/manage.py", "#!/usr/bin/env python\nimport os\n"))
-        .isEqualTo(SettingsFormat.NOT_SETTINGS);
+        .isEqualTo(SettingsFormat.PYTHON);
+    assertThat(Settings.parse("#!/usr/bin/env python\nSECRET_KEY = 'k'\n",
+        "configs/settings_deployment.py").settings()).hasSize(1);
     assertThat(Settings.detect("configs/staging-config.conf", "#!/bin/sh\nexport A=1\n"))
         .isEqualTo(SettingsFormat.DOTENV);
     assertThat(Settings.detect("configs/notes", "just some text"))
