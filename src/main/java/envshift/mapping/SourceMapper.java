@@ -49,6 +49,11 @@ final class SourceMapper {
           notes.add(unmappable(d, describe(d, target) + " " + problem.get()));
           continue;
         }
+        Optional<String> unencodable = loneSurrogate(d.text());
+        if (unencodable.isPresent()) {
+          notes.add(unmappable(d, describe(d, target) + " " + unencodable.get()));
+          continue;
+        }
         Derived clash = sources.put(target, d);
         if (clash != null) {
           throw new MappingException(d.origin(), describe(d, target) + " collides with "
@@ -58,6 +63,24 @@ final class SourceMapper {
       }
     }
     return vars;
+  }
+
+  /**
+   * A value with a lone UTF-16 surrogate (a JSON {@code "\\ud800"}, a Python {@code '\\udc80'})
+   * has no UTF-8 form: sent, it would arrive as {@code ?}, a wrong value. Never pushed.
+   */
+  private static Optional<String> loneSurrogate(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (Character.isHighSurrogate(c) && i + 1 < text.length()
+          && Character.isLowSurrogate(text.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        return Optional.of(String.format("holds a lone surrogate (U+%04X) at character %d, which"
+            + " UTF-8 cannot carry", (int) c, i + 1));
+      }
+    }
+    return Optional.empty();
   }
 
   /** The var name is looked up first, so DATABASE_URL can be renamed apart from DATABASES. */
