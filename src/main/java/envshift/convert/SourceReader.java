@@ -75,6 +75,12 @@ public final class SourceReader {
     } catch (StackOverflowError e) {
       // a construct nested deeper than any real settings file exhausts the stack: say where
       throw new EnvshiftException(path + ": nested too deeply for envshift to read", e);
+    } catch (EnvshiftException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      // a parser bug must still name the file, and never its text (the message is dropped)
+      throw new EnvshiftException(path + ": envshift could not read this file (internal error "
+          + e.getClass().getSimpleName() + "; rerun with --debug and report it)", e);
     }
   }
 

@@ -69,11 +69,13 @@ final class ComposeInterpolation {
       return lookup(name);
     }
     boolean colon = rest.startsWith(":");
-    String op = rest.substring(colon ? 1 : 0, Math.min(rest.length(), colon ? 2 : 1));
-    String argument = rest.substring(colon ? 2 : 1);
+    int opAt = colon ? 1 : 0;
+    // "${A:}" has a colon and no operator: as invalid as any other unknown one
+    String op = opAt < rest.length() ? rest.substring(opAt, opAt + 1) : "";
     if (!op.equals("-") && !op.equals("?") && !op.equals("+")) {
       throw invalid();
     }
+    String argument = rest.substring(opAt + 1);
     boolean set = defined.containsKey(name) && (!colon || !defined.get(name).isEmpty());
     return switch (op) {
       case "-" -> set ? defined.get(name) : expand(argument);

@@ -531,16 +531,25 @@ final class PyStatements {
   }
 
   private PyNode target(PyNode node, int line) {
+    if (node instanceof Starred) {
+      // Python refuses the file: "starred assignment target must be in a list or tuple"
+      throw SettingsException.at(file, line,
+          "a starred assignment target must be in a list or tuple");
+    }
+    return targetItem(node, line);
+  }
+
+  private PyNode targetItem(PyNode node, int line) {
     if (node instanceof Name || node instanceof Attr || node instanceof Index
         || node instanceof Unsupported) {
       return node;
     }
     if (node instanceof Starred s) {
-      target(s.value(), line);
+      targetItem(s.value(), line);
       return node;
     }
     if (node instanceof Sequence seq) {
-      seq.items().forEach(item -> target(item, line));
+      seq.items().forEach(item -> targetItem(item, line));
       return node;
     }
     throw SettingsException.at(file, line, "cannot assign to this expression");

@@ -78,7 +78,11 @@ final class PyStrings {
     } catch (NumberFormatException e) {
       throw SettingsException.at(file, line, "invalid escape sequence in a string");
     }
-    if (cp > Character.MAX_CODE_POINT || body.substring(i, i + digits).startsWith("+")) {
+    // parseUnsignedInt gives FFFFFFFF as -1: above U+10FFFF either way
+    if (cp < 0 || cp > Character.MAX_CODE_POINT) {
+      throw SettingsException.at(file, line, "illegal Unicode character in a \\U escape");
+    }
+    if (body.substring(i, i + digits).startsWith("+")) {
       throw SettingsException.at(file, line, "invalid escape sequence in a string");
     }
     out.appendCodePoint(cp);

@@ -161,6 +161,7 @@ class DotenvSourceParserTest {
       A=1\\nB="canary\\nC=2              | 2 | B: unterminated quoted value
       A=${canary                        | 1 | A: invalid variable reference
       A=${1canary}                      | 1 | A: invalid variable reference
+      A=${canary:}                      | 1 | A: invalid variable reference
       A=${B:?canary}                    | 1 | A: requires B, which is not set
       """)
   void malformedLinesAreErrorsWithTheirLine(String text, int line, String what) {

@@ -25,6 +25,10 @@ class PythonSyntaxErrorsTest {
       A = $canary                                 | 1 | invalid character
       A = 1 \\\\ 2                                | 1 | unexpected character after line continuation
       'canary' = A                                | 1 | cannot assign to this expression
+      *A = [1]            | 1 | a starred assignment target must be in a list or tuple
+      if X:\\n  *A = 1  | 2 | a starred assignment target must be in a list or tuple
+      A = '\\UFFFFFFFF'                         | 1 | illegal Unicode character in a \\U escape
+      A = '\\U00110000'                         | 1 | illegal Unicode character in a \\U escape
       A = 'canary' b'x'                           | 1 | cannot mix bytes and str literals
       A = '\\x4'                                  | 1 | invalid escape sequence in a string
       A = f'{canary!x}'                           | 1 | f-string: invalid conversion character
