@@ -17,10 +17,20 @@ public final class ManifestLoader {
   private ManifestLoader() {}
 
   /** The manifest at {@code repoRoot/envshift.yml}; source paths are checked against the repo. */
+  /** The largest envshift.yml read: real ones are a few kilobytes. */
+  public static final long MAX_BYTES = 1 << 20;
+
   public static Manifest load(Path repoRoot) {
     Path path = repoRoot.resolve(FILE_NAME);
     String text;
     try {
+      long size = Files.size(path);
+      if (size > MAX_BYTES) {
+        // a manifest is a few kilobytes; the YAML parser is slow on huge inputs (a 16 MB
+        // comment took minutes), so refuse before parsing
+        throw new ManifestException(FILE_NAME + ": " + size + " bytes, over envshift's limit of "
+            + MAX_BYTES + " bytes (1 MiB) for a manifest");
+      }
       text = Utf8Text.decode(Files.readAllBytes(path), FILE_NAME);
     } catch (NoSuchFileException e) {
       throw new ManifestException(
