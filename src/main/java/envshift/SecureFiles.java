@@ -25,6 +25,12 @@ import java.util.Set;
  * a whole file with a one-line error.
  */
 public final class SecureFiles {
+  /**
+   * The largest file read whole: settings, keys and backups are kilobytes, and the plaintext of
+   * a message is capped at the same size when it is decrypted.
+   */
+  public static final long MAX_READ_BYTES = 64L << 20;
+
   private SecureFiles() {}
 
   /** Who may read the file once it is in place. */
@@ -40,11 +46,16 @@ public final class SecureFiles {
   /**
    * The whole file; {@code shown} is how the error names it.
    *
-   * @throws EnvshiftException {@code SHOWN: no such file} or
-   *     {@code SHOWN: cannot read (IOException)}
+   * @throws EnvshiftException {@code SHOWN: no such file}, {@code SHOWN: cannot read (IOException)}
+   *     or, over {@link #MAX_READ_BYTES}, {@code SHOWN: N bytes, over envshift's limit ...}
    */
   public static byte[] read(Path file, String shown) {
     try {
+      long size = Files.size(file);
+      if (size > MAX_READ_BYTES) {
+        throw new EnvshiftException(shown + ": " + size + " bytes, over envshift's limit of "
+            + MAX_READ_BYTES + " bytes (64 MiB) for a file it reads");
+      }
       return Files.readAllBytes(file);
     } catch (NoSuchFileException e) {
       throw new EnvshiftException(shown + ": no such file", e);
