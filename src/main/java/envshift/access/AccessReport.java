@@ -2,6 +2,7 @@ package envshift.access;
 
 import envshift.SecureFiles;
 import envshift.manifest.ManifestLoader;
+import envshift.manifest.Manifest;
 import envshift.mapping.MappingRules;
 import envshift.pgp.Decryptor;
 import envshift.pgp.KeyId;
@@ -18,6 +19,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Set;
+import java.util.HashSet;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -90,12 +94,19 @@ public final class AccessReport {
   private final RepoScan scan;
   private final KeyRing keys;
   private final MappingRules rules;
+  private final Map<String, Set<String>> rotatedBySource = new HashMap<>();
 
   public AccessReport(RepoScan scan, KeyRing keys) {
     this.scan = scan;
     this.keys = keys;
     boolean hasManifest = Files.isRegularFile(scan.root().resolve(ManifestLoader.FILE_NAME));
-    this.rules = hasManifest ? ManifestLoader.load(scan.root()).rules() : MappingRules.NONE;
+    Optional<Manifest> manifest =
+        hasManifest ? Optional.of(ManifestLoader.load(scan.root())) : Optional.empty();
+    this.rules = manifest.map(Manifest::rules).orElse(MappingRules.NONE);
+    // A var rotated since (listed under its environment's live:) no longer holds the value the
+    // key saw: it is off the list to rotate, as plan, drift and cleanup treat it.
+    manifest.ifPresent(m -> m.environments().forEach(env -> env.sources().forEach(src ->
+        rotatedBySource.computeIfAbsent(src.path(), p -> new HashSet<>()).addAll(env.live()))));
   }
 
   /** Without a key, every current encrypted file; with one, what it could read in history. */
@@ -118,9 +129,17 @@ public final class AccessReport {
     current.keySet().forEach(p -> byPath.computeIfAbsent(p, x -> new ArrayList<>()));
     PathAccess paths = new PathAccess(keys, ids, new VariableReader(new Decryptor(keys), rules));
     List<FileAccess> files = new ArrayList<>();
-    byPath.forEach((path, seen) ->
-        paths.of(path, seen, Optional.ofNullable(current.get(path))).ifPresent(files::add));
+    byPath.forEach((path, seen) -> paths.of(path, seen, Optional.ofNullable(current.get(path)))
+        .map(this::withoutRotated).ifPresent(files::add));
     return new Report(key, ids, history.isPresent(), warnings, files);
+  }
+
+  private FileAccess withoutRotated(FileAccess f) {
+    Set<String> rotated = rotatedBySource.getOrDefault(f.path(), Set.of());
+    if (rotated.isEmpty()) return f;
+    return new FileAccess(f.path(), f.symmetric(), f.recipients(), f.variables(),
+        f.variablesUnknown(), f.present(), f.readableNow(), f.versions(),
+        f.unchanged().stream().filter(n -> !rotated.contains(n)).toList(), f.unchangedUnknown());
   }
 
   /** Every current encrypted file with its recipients; no decryption. */
