@@ -130,6 +130,8 @@ final class EncryptedMessage {
       return aeadName(aead.getAEADAlgorithm()) + " " + Keys.cipherName(cipher);
     } else if (data instanceof SymmetricEncIntegrityPacket seipd && seipd.getVersion() == 2) {
       return "SEIPDv2 " + aeadName(seipd.getAeadAlgorithm()) + " " + Keys.cipherName(cipher);
+    } else if (!integrityProtected()) {
+      return "SED (no MDC) " + Keys.cipherName(cipher);
     }
     return "SEIPDv1 " + Keys.cipherName(cipher);
   }

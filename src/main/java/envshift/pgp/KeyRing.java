@@ -29,17 +29,28 @@ public final class KeyRing {
   private final List<StoredSecretKey> secretKeys;
   private final PassphraseSource passphrases;
   private final List<String> searched;
+  private final DecryptOptions options;
   private final Map<Long, PGPPrivateKey> unlocked = new HashMap<>();
 
   private KeyRing(
       List<PGPPublicKeyRing> certificates,
       List<StoredSecretKey> secretKeys,
       PassphraseSource passphrases,
-      List<String> searched) {
+      List<String> searched,
+      DecryptOptions options) {
     this.certificates = List.copyOf(certificates);
     this.secretKeys = List.copyOf(secretKeys);
     this.passphrases = passphrases;
     this.searched = List.copyOf(searched);
+    this.options = options;
+  }
+
+  /**
+   * The decrypt options every {@link Decryptor} over these keys uses: they travel with the key
+   * ring, since every command that decrypts builds one from the shared key options.
+   */
+  DecryptOptions decryptOptions() {
+    return options;
   }
 
   /**
@@ -207,6 +218,7 @@ public final class KeyRing {
     private final List<Path> gnupgHomes = new ArrayList<>();
     private final List<Path> publicKeyFiles = new ArrayList<>();
     private PassphraseSource passphrases = PassphraseSource.NONE;
+    private DecryptOptions options = DecryptOptions.DEFAULT;
 
     private Builder() {}
 
@@ -230,6 +242,11 @@ public final class KeyRing {
 
     public Builder passphrases(PassphraseSource source) {
       this.passphrases = Objects.requireNonNull(source, "source == null");
+      return this;
+    }
+
+    public Builder decryptOptions(DecryptOptions options) {
+      this.options = Objects.requireNonNull(options, "options == null");
       return this;
     }
 
@@ -269,7 +286,7 @@ public final class KeyRing {
           secrets.add(key);
         }
       }
-      return new KeyRing(merged, secrets, passphrases, searched);
+      return new KeyRing(merged, secrets, passphrases, searched, options);
     }
 
     private static void addExported(PGPSecretKeyRing ring, Path file, List<StoredSecretKey> out) {
