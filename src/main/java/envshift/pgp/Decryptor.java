@@ -159,14 +159,14 @@ public final class Decryptor {
     List<Candidate> hidden = new ArrayList<>();
     for (int i = 0; i < message.methodCount(); i++) {
       Optional<KeyId> recipient = message.recipientAt(i);
-      for (StoredSecretKey key : keys.storedSecretKeys()) {
-        if (recipient.isEmpty()) {
-          break;
-        } else if (recipient.get().isWildcard()) {
-          hidden.add(new Candidate(i, key));
-        } else if (recipient.get().equals(key.keyId())) {
-          named.add(new Candidate(i, key));
-        }
+      int index = i;
+      if (recipient.isEmpty()) {
+        continue;
+      } else if (recipient.get().isWildcard()) {
+        keys.storedSecretKeys().forEach(key -> hidden.add(new Candidate(index, key)));
+      } else {
+        keys.storedSecretKeys(recipient.get())
+            .forEach(key -> named.add(new Candidate(index, key)));
       }
     }
     named.addAll(hidden);

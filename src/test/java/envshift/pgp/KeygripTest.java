@@ -1,8 +1,10 @@
 package envshift.pgp;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -87,6 +89,38 @@ class KeygripTest {
     List<String> grips = computed(gpg.exportPublic(who, false));
 
     assertThat(grips).hasSize(2).isEqualTo(gpg.keygrips(who));
+  }
+
+  @Test
+  void onlyTheKeyFileOfTheMessagesRecipientIsOpened() throws IOException {
+    Path home = Files.createDirectories(dir.resolve("only-recipient/private-keys-v1.d"));
+    Files.copy(gpg.home().resolve("pubring.kbx"), home.getParent().resolve("pubring.kbx"));
+    for (String who : List.of(TestKeys.RSA, TestKeys.CV, TestKeys.ELGAMAL)) {
+      for (String grip : gpg.keygrips(who)) {
+        Path file = home.resolve(grip + ".key");
+        if (who.equals(TestKeys.RSA)) {
+          Files.copy(gpg.home().resolve("private-keys-v1.d/" + grip + ".key"), file);
+        } else {
+          Files.writeString(file, "Key: (private-key (rsa (n #zz"); // unreadable if opened
+        }
+      }
+    }
+    byte[] plaintext = "A=1\n".getBytes(StandardCharsets.UTF_8);
+    KeyRing keys = KeyRing.builder().gnupgHome(home.getParent()).build();
+
+    try (DecryptedFile file =
+        new Decryptor(keys).decrypt(gpg.encrypt(plaintext, List.of(TestKeys.RSA)), "a.gpg")) {
+      assertThat(file.plaintext()).isEqualTo(plaintext);
+    }
+    assertThat(keys.searched()).doesNotContain("skipped");
+
+    // a message to an unreadable key opens that key's file only, and names it
+    String elgamalGrip = gpg.encryptionSubkeyKeygrip(TestKeys.ELGAMAL);
+    byte[] toElgamal = gpg.encrypt(plaintext, List.of(TestKeys.ELGAMAL));
+    assertThatThrownBy(() -> new Decryptor(keys).decrypt(toElgamal, "b.gpg"))
+        .isInstanceOf(DecryptionException.class)
+        .hasMessageContaining(elgamalGrip + ".key")
+        .hasMessageNotContaining(gpg.keygrips(TestKeys.CV).get(1));
   }
 
   @Test
