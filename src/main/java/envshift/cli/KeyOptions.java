@@ -1,16 +1,20 @@
 package envshift.cli;
 
 import envshift.EnvshiftException;
+import envshift.pgp.DecryptOptions;
 import envshift.pgp.KeyRing;
 import envshift.pgp.PassphraseSource;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * Where secret keys come from. Passphrases are never taken from the command line (they would show
@@ -41,12 +45,24 @@ final class KeyOptions {
       description = "Read the key or message passphrase from FILE (first line).")
   Path passphraseFile;
 
+  @Option(
+      names = DecryptOptions.ALLOW_NO_MDC,
+      description =
+          "Decrypt messages without integrity protection (no MDC), which gpg 2.2+ refuses;"
+              + " each one is named in a warning.")
+  boolean allowNoMdc;
+
+  /** The command this mixin is part of: its root's stderr takes the decrypt warnings. */
+  @Spec(Spec.Target.MIXEE)
+  CommandSpec mixee;
+
   /**
    * Builds the key ring; public keys of the repo keyring (blackbox) are added for naming
    * recipients.
    */
   KeyRing keyRing(Context ctx, Optional<Path> repoKeyring) {
-    KeyRing.Builder builder = KeyRing.builder().passphrases(passphrases(ctx));
+    KeyRing.Builder builder =
+        KeyRing.builder().passphrases(passphrases(ctx)).decryptOptions(decryptOptions());
     secretKeys.forEach(builder::secretKeyFile);
     defaultHome(ctx).ifPresent(builder::gnupgHome);
     repoKeyring.ifPresent(builder::publicKeyFile);
@@ -64,6 +80,16 @@ final class KeyOptions {
     return Files.isDirectory(home.resolve("private-keys-v1.d"))
         ? Optional.of(home)
         : Optional.empty();
+  }
+
+  DecryptOptions decryptOptions() {
+    return new DecryptOptions(
+        allowNoMdc,
+        warning -> {
+          PrintWriter err = mixee.root().commandLine().getErr();
+          err.println("envshift: warning: " + warning);
+          err.flush();
+        });
   }
 
   PassphraseSource passphrases(Context ctx) {

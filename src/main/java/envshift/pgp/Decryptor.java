@@ -33,24 +33,45 @@ import org.bouncycastle.util.io.StreamOverflowException;
  */
 public final class Decryptor {
   private final KeyRing keys;
+  private final DecryptOptions options;
 
+  /** Decrypts with the keys and the decrypt options of {@code keys}. */
   public Decryptor(KeyRing keys) {
+    this(keys, keys.decryptOptions());
+  }
+
+  public Decryptor(KeyRing keys, DecryptOptions options) {
     this.keys = Objects.requireNonNull(keys, "keys == null");
+    this.options = Objects.requireNonNull(options, "options == null");
   }
 
   /** Decrypts {@code message}; {@code label} (the repo-relative path) names it in every error. */
   public DecryptedFile decrypt(byte[] message, String label) {
     EncryptedMessage parsed = EncryptedMessage.parse(message, label);
-    if (!parsed.integrityProtected()) {
+    boolean protectedData = parsed.integrityProtected();
+    if (!protectedData && !options.allowNoMdc()) {
       throw new DecryptionException(
           Reason.NOT_INTEGRITY_PROTECTED,
-          label + ": not integrity protected (no MDC); refusing to decrypt");
+          label
+              + ": not integrity protected (no MDC); refusing to decrypt (give "
+              + DecryptOptions.ALLOW_NO_MDC
+              + " to decrypt it anyway)");
     }
     try {
       Opened opened = open(parsed, label);
       PlaintextReader.Plaintext plaintext = PlaintextReader.read(opened.stream());
-      if (!opened.data().isAEAD() && !opened.data().verify()) {
+      if (protectedData && !opened.data().isAEAD() && !opened.data().verify()) {
         throw integrityFailed(label, null);
+      }
+      if (!protectedData) {
+        // Nothing can tell a modified message from the original: said every time, never silent.
+        options
+            .warnings()
+            .accept(
+                label
+                    + ": not integrity protected (no MDC); decrypted because of "
+                    + DecryptOptions.ALLOW_NO_MDC
+                    + ", so a modification would go unnoticed: re-encrypt it");
       }
       return new DecryptedFile(
           plaintext.data(),
@@ -138,14 +159,14 @@ public final class Decryptor {
     List<Candidate> hidden = new ArrayList<>();
     for (int i = 0; i < message.methodCount(); i++) {
       Optional<KeyId> recipient = message.recipientAt(i);
-      for (StoredSecretKey key : keys.storedSecretKeys()) {
-        if (recipient.isEmpty()) {
-          break;
-        } else if (recipient.get().isWildcard()) {
-          hidden.add(new Candidate(i, key));
-        } else if (recipient.get().equals(key.keyId())) {
-          named.add(new Candidate(i, key));
-        }
+      int index = i;
+      if (recipient.isEmpty()) {
+        continue;
+      } else if (recipient.get().isWildcard()) {
+        keys.storedSecretKeys().forEach(key -> hidden.add(new Candidate(index, key)));
+      } else {
+        keys.storedSecretKeys(recipient.get())
+            .forEach(key -> named.add(new Candidate(index, key)));
       }
     }
     named.addAll(hidden);

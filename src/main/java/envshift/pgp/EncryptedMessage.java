@@ -30,7 +30,7 @@ import org.bouncycastle.openpgp.bc.BcPGPObjectFactory;
  * parse of the binary through {@link #method(int)}.
  */
 final class EncryptedMessage {
-  private static final byte[] ARMOR_START = "-----BEGIN".getBytes(StandardCharsets.US_ASCII);
+  private static final String ARMOR_END = "-----END PGP MESSAGE-----";
 
   private final byte[] binary;
   private final boolean armored;
@@ -130,6 +130,8 @@ final class EncryptedMessage {
       return aeadName(aead.getAEADAlgorithm()) + " " + Keys.cipherName(cipher);
     } else if (data instanceof SymmetricEncIntegrityPacket seipd && seipd.getVersion() == 2) {
       return "SEIPDv2 " + aeadName(seipd.getAeadAlgorithm()) + " " + Keys.cipherName(cipher);
+    } else if (!integrityProtected()) {
+      return "SED (no MDC) " + Keys.cipherName(cipher);
     }
     return "SEIPDv1 " + Keys.cipherName(cipher);
   }
@@ -144,18 +146,29 @@ final class EncryptedMessage {
   }
 
   /**
-   * Skips anything before an armor header (blank lines, a BOM), which the decoder would choke on.
+   * Skips anything before the armor header line (blank lines, a BOM, a mail or note pasted above
+   * it), as {@code gpg} does; the decoder would choke on it. What follows the END line is ignored
+   * by the decoder itself.
    */
   private static byte[] fromArmor(byte[] message) {
     if ((message[0] & 0x80) != 0 && !OpenPgp.hasBom(message)) {
       return message;
     }
-    for (int i = 0; i + ARMOR_START.length <= message.length; i++) {
-      if (Arrays.equals(message, i, i + ARMOR_START.length, ARMOR_START, 0, ARMOR_START.length)) {
-        return i == 0 ? message : Arrays.copyOfRange(message, i, message.length);
-      }
+    int at = OpenPgp.armorHeaderAt(message);
+    if (at < 0) {
+      return message;
     }
-    return message;
+    // Bouncy Castle reads on past the END line looking for another block, and fails on a
+    // signature or a reply below it; gpg ignores it.
+    String text = new String(message, StandardCharsets.ISO_8859_1);
+    int end = text.indexOf(ARMOR_END, at);
+    int to = end < 0 ? message.length : lineEnd(text, end + ARMOR_END.length());
+    return at == 0 && to == message.length ? message : Arrays.copyOfRange(message, at, to);
+  }
+
+  private static int lineEnd(String text, int from) {
+    int newline = text.indexOf('\n', from);
+    return newline < 0 ? text.length() : newline + 1;
   }
 
   private static PGPEncryptedDataList readList(byte[] binary) throws IOException {

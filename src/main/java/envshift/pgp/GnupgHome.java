@@ -1,32 +1,29 @@
 package envshift.pgp;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.bouncycastle.openpgp.PGPPublicKeyRing;
 import org.bouncycastle.openpgp.PGPSecretKeyRing;
 
 /**
  * A GnuPG home directory read in place, without gpg or its agent: public keys from {@code
  * pubring.kbx} (or a legacy {@code pubring.gpg}), secret keys from {@code private-keys-v1.d}
- * (GnuPG 2.1 and later) and from a GnuPG 1.4 {@code secring.gpg}. A {@code .key} file that cannot
- * be parsed is set aside, not fatal: it may belong to a key no message needs, and when nothing
- * else matches the error lists it.
+ * (GnuPG 2.1 and later) and from a GnuPG 1.4 {@code secring.gpg}. Only the {@code .key} files
+ * of the keys a message names are ever opened (see {@link KeyFileIndex}); one that cannot be
+ * parsed is set aside, not fatal, and named when nothing else matches.
  */
 final class GnupgHome {
   /**
-   * The home's certificates, its parsed (still locked) private key files, the key files it could
-   * not parse ({@code file: why}), the secret rings of a {@code secring.gpg}, and a description of
-   * what was searched.
+   * The home's certificates, its {@code private-keys-v1.d} (its files are opened later, by
+   * keygrip, see {@link KeyFileIndex}), the secret rings of a {@code secring.gpg}, and a
+   * description of what was searched.
    */
   record Contents(
       List<PGPPublicKeyRing> certificates,
-      List<GnupgKeyFile> keyFiles,
-      List<String> unreadable,
+      Path keyDirectory,
       List<PGPSecretKeyRing> secretRings,
       Optional<Path> secring,
       String searched) {}
@@ -37,8 +34,8 @@ final class GnupgHome {
     if (!Files.isDirectory(home)) {
       throw new KeyException(home + ": GnuPG home is not a directory");
     }
-    List<String> unreadable = new ArrayList<>();
-    List<GnupgKeyFile> keyFiles = keyFiles(home, unreadable);
+    Path keyDirectory = home.resolve("private-keys-v1.d");
+    int keyFiles = KeyFileIndex.keyFiles(keyDirectory).size();
     Path secring = home.resolve("secring.gpg");
     boolean legacy = Files.isRegularFile(secring);
     List<PGPSecretKeyRing> rings = legacy ? KeyFiles.read(secring).secretRings() : List.of();
@@ -48,15 +45,13 @@ final class GnupgHome {
         "GnuPG home "
             + home
             + " ("
-            + (keyFiles.size() + unreadable.size())
-            + " key files in private-keys-v1.d"
-            + (unreadable.isEmpty() ? "" : ", " + unreadable.size() + " unreadable")
+            + keyFiles
+            + " key files in private-keys-v1.d, opened by the keygrips of the message's keys"
             + (legacy ? ", secring.gpg with " + rings.size() + " keys" : "")
             + ")";
     return new Contents(
         certificates,
-        keyFiles,
-        unreadable,
+        keyDirectory,
         rings,
         legacy ? Optional.of(secring) : Optional.empty(),
         searched);
@@ -78,27 +73,5 @@ final class GnupgHome {
               + " use --secret-key keys.asc");
     }
     return List.of();
-  }
-
-  private static List<GnupgKeyFile> keyFiles(Path home, List<String> unreadable) {
-    Path directory = home.resolve("private-keys-v1.d");
-    if (!Files.isDirectory(directory)) {
-      return List.of();
-    }
-    List<GnupgKeyFile> files = new ArrayList<>();
-    try (Stream<Path> entries = Files.list(directory)) {
-      for (Path file : entries.sorted().toList()) {
-        if (file.getFileName().toString().endsWith(".key") && Files.isRegularFile(file)) {
-          try {
-            files.add(GnupgKeyFile.read(file));
-          } catch (KeyException e) {
-            unreadable.add(e.getMessage());
-          }
-        }
-      }
-    } catch (IOException e) {
-      throw new KeyException(directory + ": cannot list secret keys", e);
-    }
-    return files;
   }
 }

@@ -27,27 +27,47 @@ import org.bouncycastle.openpgp.PGPSecretKeyRing;
 public final class KeyRing {
   private final List<PGPPublicKeyRing> certificates;
   private final List<StoredSecretKey> secretKeys;
+  private final List<StoredSecretKey> legacy;
+  private final KeyFileIndex keyFiles;
+  private final Map<Long, List<StoredSecretKey>> fromHomes = new HashMap<>();
   private final PassphraseSource passphrases;
   private final List<String> searched;
+  private final DecryptOptions options;
   private final Map<Long, PGPPrivateKey> unlocked = new HashMap<>();
 
   private KeyRing(
       List<PGPPublicKeyRing> certificates,
       List<StoredSecretKey> secretKeys,
+      List<StoredSecretKey> legacy,
+      KeyFileIndex keyFiles,
       PassphraseSource passphrases,
-      List<String> searched) {
+      List<String> searched,
+      DecryptOptions options) {
     this.certificates = List.copyOf(certificates);
     this.secretKeys = List.copyOf(secretKeys);
+    this.legacy = List.copyOf(legacy);
+    this.keyFiles = keyFiles;
     this.passphrases = passphrases;
     this.searched = List.copyOf(searched);
+    this.options = options;
+  }
+
+  /**
+   * The decrypt options every {@link Decryptor} over these keys uses: they travel with the key
+   * ring, since every command that decrypts builds one from the shared key options.
+   */
+  DecryptOptions decryptOptions() {
+    return options;
   }
 
   /**
    * Where secret keys were looked for, for "no key matches" errors: each GnuPG home (with its
    * key file count and the files it could not read) and each secret key file.
    */
-  String searched() {
-    return searched.isEmpty() ? "no secret keys were given" : String.join("; ", searched);
+  synchronized String searched() {
+    List<String> all = new ArrayList<>(searched);
+    keyFiles.unreadable().forEach(why -> all.add("skipped " + why));
+    return all.isEmpty() ? "no secret keys were given" : String.join("; ", all);
   }
 
   public static Builder builder() {
@@ -57,7 +77,7 @@ public final class KeyRing {
   /** The loaded secret keys, one entry per primary key, in load order. */
   public List<KeyInfo> secretKeys() {
     Map<String, KeyInfo> byFingerprint = new LinkedHashMap<>();
-    for (StoredSecretKey key : secretKeys) {
+    for (StoredSecretKey key : storedSecretKeys()) {
       PGPPublicKeyRing certificate = certificateOf(key.keyId()).orElseThrow();
       PGPPublicKey primary = certificate.getPublicKey();
       KeyInfo info =
@@ -111,8 +131,53 @@ public final class KeyRing {
     return certificates.stream().filter(c -> c.getPublicKey(keyId.value()) != null).findFirst();
   }
 
-  List<StoredSecretKey> storedSecretKeys() {
-    return secretKeys;
+  /**
+   * Every decryption-capable secret key: the exported ones, then those of the GnuPG homes for
+   * every loaded certificate (which opens each of their key files).
+   */
+  synchronized List<StoredSecretKey> storedSecretKeys() {
+    List<StoredSecretKey> all = new ArrayList<>(secretKeys);
+    for (PGPPublicKeyRing certificate : certificates) {
+      for (PGPPublicKey key : certificate) {
+        all.addAll(fromHomes(key));
+      }
+    }
+    return all;
+  }
+
+  /**
+   * The secret keys for the key a message names: only its own key file is opened in a GnuPG home.
+   */
+  synchronized List<StoredSecretKey> storedSecretKeys(KeyId keyId) {
+    List<StoredSecretKey> found = new ArrayList<>();
+    secretKeys.stream().filter(k -> k.keyId().equals(keyId)).forEach(found::add);
+    for (PGPPublicKeyRing certificate : certificates) {
+      PGPPublicKey key = certificate.getPublicKey(keyId.value());
+      if (key != null) {
+        found.addAll(fromHomes(key));
+      }
+    }
+    return found;
+  }
+
+  /**
+   * A home's key file for {@code key}, opened once. A home migrated to 2.1 keeps its old
+   * secring.gpg; the agent's key files are the live copies (their passphrase may have changed
+   * since), so secring.gpg only fills gaps.
+   */
+  private List<StoredSecretKey> fromHomes(PGPPublicKey key) {
+    if (!EncryptionKeys.mayDecrypt(key)) {
+      return List.of();
+    }
+    return fromHomes.computeIfAbsent(
+        key.getKeyID(),
+        id -> {
+          Optional<GnupgSecretKey> file = keyFiles.find(key);
+          if (file.isPresent()) {
+            return List.of(file.get());
+          }
+          return legacy.stream().filter(k -> k.publicKey().getKeyID() == id).toList();
+        });
   }
 
   /** {@code 1234ABCD5678EF90 (Ops <ops@example.org>)}, or the bare id when no user id is known. */
@@ -207,6 +272,7 @@ public final class KeyRing {
     private final List<Path> gnupgHomes = new ArrayList<>();
     private final List<Path> publicKeyFiles = new ArrayList<>();
     private PassphraseSource passphrases = PassphraseSource.NONE;
+    private DecryptOptions options = DecryptOptions.DEFAULT;
 
     private Builder() {}
 
@@ -233,6 +299,11 @@ public final class KeyRing {
       return this;
     }
 
+    public Builder decryptOptions(DecryptOptions options) {
+      this.options = Objects.requireNonNull(options, "options == null");
+      return this;
+    }
+
     /** Reads every source; a {@link KeyException} names the file that could not be used. */
     public KeyRing build() {
       List<PGPPublicKeyRing> certificates = new ArrayList<>();
@@ -248,28 +319,25 @@ public final class KeyRing {
         contents.secretRings().forEach(ring -> addExported(ring, file, secrets));
       }
       publicKeyFiles.forEach(file -> certificates.addAll(KeyFiles.read(file).certificates()));
-      List<GnupgKeyFile> keyFiles = new ArrayList<>();
+      List<Path> keyDirectories = new ArrayList<>();
       List<StoredSecretKey> legacy = new ArrayList<>();
       for (Path home : gnupgHomes) {
         GnupgHome.Contents contents = GnupgHome.read(home);
         certificates.addAll(contents.certificates());
-        keyFiles.addAll(contents.keyFiles());
+        keyDirectories.add(contents.keyDirectory());
         contents.secring().ifPresent(
             secring -> contents.secretRings().forEach(r -> addExported(r, secring, legacy)));
         searched.add(contents.searched());
-        contents.unreadable().forEach(why -> searched.add("skipped " + why));
       }
       List<PGPPublicKeyRing> merged = Certificates.merge(certificates);
-      List<StoredSecretKey> fromKeyFiles = matchKeyFiles(merged, keyFiles);
-      secrets.addAll(fromKeyFiles);
-      // A home migrated to 2.1 keeps its old secring.gpg; the agent's key files are the live
-      // copies (their passphrase may have changed since), so secring.gpg only fills gaps.
-      for (StoredSecretKey key : legacy) {
-        if (fromKeyFiles.stream().noneMatch(k -> k.keyId().equals(key.keyId()))) {
-          secrets.add(key);
-        }
-      }
-      return new KeyRing(merged, secrets, passphrases, searched);
+      return new KeyRing(
+          merged,
+          secrets,
+          legacy,
+          new KeyFileIndex(keyDirectories),
+          passphrases,
+          searched,
+          options);
     }
 
     private static void addExported(PGPSecretKeyRing ring, Path file, List<StoredSecretKey> out) {
@@ -279,23 +347,6 @@ public final class KeyRing {
           out.add(new ExportedSecretKey(key, file));
         }
       }
-    }
-
-    /** Binds each .key file to the public key whose public value it holds; no decryption here. */
-    private static List<StoredSecretKey> matchKeyFiles(
-        List<PGPPublicKeyRing> certificates, List<GnupgKeyFile> keyFiles) {
-      List<StoredSecretKey> found = new ArrayList<>();
-      for (PGPPublicKeyRing certificate : certificates) {
-        for (PGPPublicKey key : certificate) {
-          if (EncryptionKeys.mayDecrypt(key)) {
-            keyFiles.stream()
-                .filter(file -> file.matches(key))
-                .findFirst()
-                .ifPresent(file -> found.add(new GnupgSecretKey(file, key)));
-          }
-        }
-      }
-      return found;
     }
   }
 }

@@ -48,15 +48,36 @@ public final class OpenPgp {
   private OpenPgp() {}
 
   /**
-   * True when {@code head} (the first bytes of a file; a few hundred are plenty) starts with an
-   * armored PGP MESSAGE header, after optional blank space or a BOM, or with a binary packet
-   * header, old or new format, whose tag can begin an encrypted message.
+   * True when {@code head} (the first bytes of a file; a few hundred are plenty, more when text
+   * may precede the armor) holds an armored PGP MESSAGE header line, or starts with a binary
+   * packet header, old or new format, whose tag can begin an encrypted message.
    */
   public static boolean looksLikeOpenPgp(byte[] head) {
     if (head.length > 0 && (head[0] & 0x80) != 0 && !hasBom(head)) {
       return FIRST_TAGS.contains(PacketHeader.tag(head[0]));
     }
-    return armored(head);
+    return armorHeaderAt(head) >= 0;
+  }
+
+  /**
+   * Where the armor header line {@code -----BEGIN PGP MESSAGE-----} starts, or -1. Like {@code gpg}
+   * it may follow any text (a mail, a note pasted above it), but only at the start of a line
+   * (spaces before it allowed), so a header quoted inside a sentence is not one.
+   */
+  static int armorHeaderAt(byte[] data) {
+    String text = new String(data, StandardCharsets.ISO_8859_1);
+    for (int at = text.indexOf(ARMOR_HEADER); at >= 0; at = text.indexOf(ARMOR_HEADER, at + 1)) {
+      int lineStart = at;
+      while (lineStart > 0 && " \t".indexOf(text.charAt(lineStart - 1)) >= 0) {
+        lineStart--;
+      }
+      if (lineStart == 0
+          || (lineStart == 3 && hasBom(data))
+          || "\r\n".indexOf(text.charAt(lineStart - 1)) >= 0) {
+        return at;
+      }
+    }
+    return -1;
   }
 
   /**

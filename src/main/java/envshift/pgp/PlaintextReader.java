@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.bouncycastle.openpgp.PGPCompressedData;
 import org.bouncycastle.openpgp.PGPException;
@@ -59,6 +60,10 @@ final class PlaintextReader {
           throw new PGPException("more than one literal data packet");
         }
         data = readCapped(literal.getDataStream());
+        int format = literal.getFormat();
+        if (format == PGPLiteralData.TEXT || format == PGPLiteralData.UTF8) {
+          data = withoutCarriageReturns(data);
+        }
         fileName = literal.getFileName();
       } else if (object instanceof PGPOnePassSignatureList list) {
         list.forEach((PGPOnePassSignature ops) -> addSigner(signers, ops.getKeyID()));
@@ -73,6 +78,25 @@ final class PlaintextReader {
     }
     drain(decrypted); // the MDC is computed over everything, so read to the very end
     return new Plaintext(data, fileName, signers);
+  }
+
+  /**
+   * What {@code gpg -d} writes for canonical text ({@code gpg --textmode}, format 't' or 'u'): the
+   * data with every CR dropped, a lone one too, not only those of CRLF pairs (GnuPG's
+   * plaintext.c); trailing whitespace and a missing final newline are kept.
+   */
+  static byte[] withoutCarriageReturns(byte[] text) {
+    byte[] out = new byte[text.length];
+    int length = 0;
+    for (byte b : text) {
+      if (b != '\r') {
+        out[length++] = b;
+      }
+    }
+    byte[] result = Arrays.copyOf(out, length);
+    Arrays.fill(out, (byte) 0);
+    Arrays.fill(text, (byte) 0);
+    return result;
   }
 
   private static void addSigner(List<KeyId> signers, long keyId) {

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
@@ -201,7 +202,48 @@ class DecryptorHostileInputTest {
     DecryptionException e = failure(message, Optional.of(PASSPHRASE));
 
     assertThat(e.reason()).isEqualTo(Reason.NOT_INTEGRITY_PROTECTED);
-    assertThat(e).hasMessage(LABEL + ": not integrity protected (no MDC); refusing to decrypt");
+    assertThat(e)
+        .hasMessage(
+            LABEL
+                + ": not integrity protected (no MDC); refusing to decrypt"
+                + " (give --allow-no-mdc to decrypt it anyway)");
+  }
+
+  @Test
+  void withTheOptInAMessageWithoutMdcDecryptsAndWarnsOnceNamingTheFile() {
+    byte[] message = gpg.encryptSymmetric(PLAINTEXT, PASSPHRASE, "--rfc2440");
+    List<String> warnings = new ArrayList<>();
+    KeyRing keys =
+        KeyRing.builder()
+            .passphrases(forWhat -> Optional.of(PASSPHRASE.toCharArray()))
+            .decryptOptions(new DecryptOptions(true, warnings::add))
+            .build();
+
+    try (DecryptedFile file = new Decryptor(keys).decrypt(message, LABEL)) {
+      assertThat(file.plaintext()).isEqualTo(PLAINTEXT);
+      assertThat(file.method()).startsWith("SED (no MDC) ");
+    }
+    assertThat(warnings).singleElement().asString()
+        .startsWith(LABEL + ": not integrity protected (no MDC); decrypted because of"
+            + " --allow-no-mdc")
+        .doesNotContain("\n")
+        .doesNotContain(CANARY);
+  }
+
+  @Test
+  void withTheOptInAMessageWithMdcGivesNoWarning() {
+    byte[] message = gpg.encryptSymmetric(PLAINTEXT, PASSPHRASE);
+    List<String> warnings = new ArrayList<>();
+    KeyRing keys =
+        KeyRing.builder()
+            .passphrases(forWhat -> Optional.of(PASSPHRASE.toCharArray()))
+            .decryptOptions(new DecryptOptions(true, warnings::add))
+            .build();
+
+    try (DecryptedFile file = new Decryptor(keys).decrypt(message, LABEL)) {
+      assertThat(file.plaintext()).isEqualTo(PLAINTEXT);
+    }
+    assertThat(warnings).isEmpty();
   }
 
   @Test

@@ -175,7 +175,7 @@ class GnupgProtectionsTest {
   }
 
   @Test
-  void aCorruptUnrelatedKeyFileNeverFailsButIsNamedWhenNothingMatches() throws IOException {
+  void aCorruptUnrelatedKeyFileIsNeverOpened() throws IOException {
     Path home = dir.resolve("corrupt");
     copyKeys(imported.home(), home);
     Files.writeString(
@@ -195,7 +195,7 @@ class GnupgProtectionsTest {
             e -> assertThat(e.reason()).isEqualTo(Reason.NO_MATCHING_KEY))
         .hasMessageContaining("b.gpg: encrypted to key ids ")
         .hasMessageContaining("searched: GnuPG home " + home)
-        .hasMessageContaining("0000000000000000000000000000000000000000.key")
+        .hasMessageNotContaining("0000000000000000000000000000000000000000.key")
         .hasMessageNotContaining("\n");
   }
 
