@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
  * whose {@code env_file:} names a dotenv source means {@code dialect: compose}; python-dotenv or
  * django-environ among the requirements means {@code dialect: python} for the other dotenv
  * sources; a plaintext JSON with {@code private_key} or a PEM block is one whole-file variable.
- * Encrypted files are never decrypted here, so only their names can tell (a {@code .pem}).
+ * Encrypted files are never decrypted here, so only their names can tell (a {@code .pem}, a
+ * {@code google-credentials.json.gpg}).
  */
 final class SourceEvidence {
   private static final List<String> COMPOSE_FILES = List.of("docker-compose.yml",
@@ -25,6 +26,12 @@ final class SourceEvidence {
   private static final Pattern PYTHON_DOTENV =
       Pattern.compile("(?i)\\b(python-dotenv|django-environ)\\b");
   private static final Pattern PEM = Pattern.compile("-----BEGIN [A-Z ]*PRIVATE KEY-----");
+  /**
+   * Names that say "one credential file" when the content cannot be read (an encrypted file is
+   * never decrypted here): a PEM or key file, a service-account or credentials JSON.
+   */
+  private static final Pattern CREDENTIAL_NAME = Pattern.compile("(?i).*(\\.pem|\\.key"
+      + "|(credential|service[-_]?account|keyfile)[^/]*\\.json)(\\.(gpg|asc|pgp))?");
 
   private SourceEvidence() {}
 
@@ -37,8 +44,8 @@ final class SourceEvidence {
       byte[] head = heads.get(f.path());
       String text = head == null || f.encrypted() ? "" : new String(head, StandardCharsets.UTF_8);
       String name = f.path().substring(f.path().lastIndexOf('/') + 1);
-      if (PEM.matcher(text).find() || text.strip().startsWith("{") && text.contains("\"private_key\"")
-          || name.toLowerCase(Locale.ROOT).matches(".*\\.pem(\\.(gpg|asc|pgp))?")) {
+      boolean jsonKey = text.strip().startsWith("{") && text.contains("\"private_key\"");
+      if (PEM.matcher(text).find() || jsonKey || CREDENTIAL_NAME.matcher(name).matches()) {
         readers.put(f.path(), "as: " + varName(name));
       } else if (f.format() == envshift.settings.SettingsFormat.DOTENV) {
         if (compose.contains(f.path()) || compose.contains("env_file: " + name)) {

@@ -61,6 +61,22 @@ class SourceEvidenceTest {
   }
 
   @Test
+  void anEncryptedCredentialFileIsToldByItsNameSinceItIsNeverDecryptedHere() {
+    RepoFile json = new RepoFile("configs/google-credentials.json.gpg", FileKind.SETTINGS,
+        envshift.settings.SettingsFormat.JSON, true, false, java.util.Optional.of("production"),
+        true);
+    RepoFile account = new RepoFile("keys/firebase-service-account.json.gpg", FileKind.SETTINGS,
+        envshift.settings.SettingsFormat.JSON, true, false, java.util.Optional.empty(), true);
+    RepoFile settings = new RepoFile("configs/settings.json.gpg", FileKind.SETTINGS,
+        envshift.settings.SettingsFormat.JSON, true, false, java.util.Optional.empty(), true);
+
+    assertThat(SourceEvidence.readers(repo, java.util.List.of(json, account, settings),
+        java.util.Map.of()))
+        .containsExactly(java.util.Map.entry(json.path(), "as: GOOGLE_CREDENTIALS_JSON"),
+            java.util.Map.entry(account.path(), "as: FIREBASE_SERVICE_ACCOUNT_JSON"));
+  }
+
+  @Test
   void aVarNameComesFromTheFileNameWithoutTheEncryptionSuffix() {
     assertThat(SourceEvidence.varName("google-credentials.json.gpg"))
         .isEqualTo("GOOGLE_CREDENTIALS_JSON");
