@@ -89,7 +89,8 @@ final class ConfigPatcher {
     if (reply.status() >= 500) {
       return new Outcome(Optional.empty(), "HTTP " + reply.status());
     }
-    throw transport.errors().fromStatus(subject, reply.status(), reply.body(), reply.requestId());
+    throw transport.errors().fromConfigWrite(subject, reply.status(), reply.body(),
+        reply.requestId());
   }
 
   private Map<String, Secret> reread(Subject subject, String reason) {

@@ -49,9 +49,9 @@ final class Transport {
       return status >= 200 && status < 300;
     }
 
-    /** The server's Request-Id (which includes ours), else the one we sent. */
+    /** The server's Request-Id when it is ours plus its own, else the one we sent. */
     Optional<String> requestId() {
-      return Optional.of(header("Request-Id").orElse(sentRequestId));
+      return Optional.of(ApiErrors.safeRequestId(headers.get("Request-Id"), sentRequestId));
     }
   }
 
