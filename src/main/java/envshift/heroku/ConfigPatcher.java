@@ -75,6 +75,8 @@ final class ConfigPatcher {
     Transport.Reply reply;
     try {
       reply = transport.exchange(request);
+    } catch (CallTimeout timeout) {
+      return new Outcome(Optional.empty(), timeout.reason()); // sent: it may have landed
     } catch (IOException e) {
       NetworkFailure failure = Transport.find(e);
       if (failure == null || !failure.sent()) {

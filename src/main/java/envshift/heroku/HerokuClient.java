@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import envshift.EnvshiftException;
 import envshift.Secret;
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -27,6 +28,11 @@ public final class HerokuClient {
       "Accept", "application/vnd.heroku+json; version=3.sdk",
       "Accept-Inclusion", "addon:plan,config_vars");
   private static final int MAX_PAGE = 1000;
+  /**
+   * How long one request may take in all, its retries and their waits included: a server that
+   * drips its answer (each byte within the read timeout) would otherwise hold a run forever.
+   */
+  public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofMinutes(2);
   /** Releases asked for per page when looking for the newest or the new ones. */
   private static final int RELEASE_PAGE = 10;
   /** The variant and range the Heroku CLI sends with POST /filters/apps. */
@@ -263,6 +269,7 @@ public final class HerokuClient {
     private int maxAttempts = 4;
     private Optional<PrintWriter> debugLog = Optional.empty();
     private Optional<OkHttpClient> httpClient = Optional.empty();
+    private Duration callTimeout = DEFAULT_CALL_TIMEOUT;
 
     private Builder() {}
 
@@ -306,6 +313,16 @@ public final class HerokuClient {
       return this;
     }
 
+    /** The bound on one request, retries included (default {@link #DEFAULT_CALL_TIMEOUT}). */
+    public Builder callTimeout(Duration callTimeout) {
+      Objects.requireNonNull(callTimeout, "callTimeout == null");
+      if (callTimeout.isNegative() || callTimeout.isZero()) {
+        throw new IllegalArgumentException("callTimeout <= 0");
+      }
+      this.callTimeout = callTimeout;
+      return this;
+    }
+
     /** The process-wide OkHttp client to share its connection pool and threads. */
     public Builder httpClient(OkHttpClient httpClient) {
       this.httpClient = Optional.of(Objects.requireNonNull(httpClient, "httpClient == null"));
@@ -324,7 +341,7 @@ public final class HerokuClient {
       }
       String userAgent = "envshift/" + userAgentVersion;
       OkHttpClient http = HttpStack.build(httpClient.orElseGet(HttpStack::defaultClient), secret,
-          userAgent, maxAttempts, sleeper, debugLog);
+          userAgent, maxAttempts, sleeper, debugLog, callTimeout);
       String url = base.toString().replaceAll("/+$", "");
       ObjectMapper json = new ObjectMapper();
       Transport transport = new Transport(http, base, json, new ApiErrors(secret, url, json));
