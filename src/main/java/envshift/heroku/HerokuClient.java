@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import okhttp3.Headers;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -45,11 +46,12 @@ public final class HerokuClient {
   private final Responses responses;
   private final ConfigPatcher patcher;
 
-  private HerokuClient(String baseUrl, Transport transport, ConfigPatcher patcher) {
+  private HerokuClient(String baseUrl, Transport transport, int maxAttempts, Sleeper sleeper) {
     this.baseUrl = baseUrl;
     this.transport = transport;
     this.responses = new Responses(transport.errors());
-    this.patcher = patcher;
+    this.patcher = new ConfigPatcher(transport, responses, maxAttempts, sleeper,
+        this::releasesAfter);
   }
 
   public static Builder builder() {
@@ -71,7 +73,19 @@ public final class HerokuClient {
     if (changes.isEmpty()) {
       return new PatchResult(configVars(app), false);
     }
-    return patcher.patch(app, new LinkedHashMap<>(changes));
+    return patcher.patch(app, new LinkedHashMap<>(changes), OptionalInt.empty());
+  }
+
+  /**
+   * As {@link #patchConfigVars(String, Map)}, with the release watch started before it: should the
+   * PATCH's answer be lost, a release above the one seen before tells that something was written.
+   */
+  public PatchResult patchConfigVars(String app, Map<String, Optional<Secret>> changes,
+      ReleaseWatch watch) {
+    if (changes.isEmpty()) {
+      return new PatchResult(configVars(app), false);
+    }
+    return patcher.patch(app, new LinkedHashMap<>(changes), watch.before());
   }
 
   /**
@@ -345,9 +359,7 @@ public final class HerokuClient {
       String url = base.toString().replaceAll("/+$", "");
       ObjectMapper json = new ObjectMapper();
       Transport transport = new Transport(http, base, json, new ApiErrors(secret, url, json));
-      ConfigPatcher patcher =
-          new ConfigPatcher(transport, new Responses(transport.errors()), maxAttempts, sleeper);
-      return new HerokuClient(url, transport, patcher);
+      return new HerokuClient(url, transport, maxAttempts, sleeper);
     }
   }
 }

@@ -80,13 +80,14 @@ public final class Applier {
       }
       Optional<Path> backup = backups.map(b -> b.save(plan.app(), now));
       ReleaseWatch releases = Parallel.get(watch);
-      PatchResult result = client.patchConfigVars(plan.app(), plan.patch());
+      PatchResult result = client.patchConfigVars(plan.app(), plan.patch(), releases);
       List<String> wrong = Verification.mismatches(plan.patch(), result.config());
       if (!wrong.isEmpty()) {
         return done(failed(plan, "written, but Heroku returned other values for " + names(wrong)
             + backup.map(p -> "; the config before is backed up in " + p).orElse("")));
       }
-      return CompletableFuture.supplyAsync(() -> applied(plan, releases), lookups);
+      return CompletableFuture.supplyAsync(() -> applied(plan, releases, result.note()),
+          lookups);
     } catch (EnvshiftException e) {
       LivePlanner.throwIfFatal(e);
       return done(failed(plan, e.getMessage()));
@@ -97,10 +98,16 @@ public final class Applier {
     return CompletableFuture.completedFuture(outcome);
   }
 
-  /** The PATCH took; a release that cannot be told does not undo that: the app is applied. */
-  private static AppOutcome applied(AppPlan plan, ReleaseWatch releases) {
+  /**
+   * The PATCH took; a release that cannot be told does not undo that: the app is applied. A PATCH
+   * whose answer was lost or unreadable but whose change was found in place says so.
+   */
+  private static AppOutcome applied(AppPlan plan, ReleaseWatch releases,
+      Optional<String> patchNote) {
     NewRelease made = releases.created();
-    return outcome(plan, AppOutcome.Status.APPLIED, made.version(), made.note());
+    Optional<String> note = patchNote.map(n -> made.note().map(m -> n + "; " + m).orElse(n))
+        .or(made::note);
+    return outcome(plan, AppOutcome.Status.APPLIED, made.version(), note);
   }
 
   /** Which names were added, removed or changed: names only, never a value. */

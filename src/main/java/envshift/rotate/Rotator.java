@@ -69,7 +69,7 @@ public final class Rotator {
     ReleaseWatch releases = client.watchReleases(app);
     Map<String, Optional<Secret>> patch = new TreeMap<>();
     newValues.forEach((name, value) -> patch.put(name, Optional.of(value)));
-    PatchResult result = client.patchConfigVars(app, patch);
+    PatchResult result = client.patchConfigVars(app, patch, releases);
     List<String> wrong = Verification.mismatches(patch, result.config());
     if (!wrong.isEmpty()) {
       throw restore(prepared, wrong, backup);
@@ -88,7 +88,7 @@ public final class Rotator {
         + p.app() + "`").orElse("");
     try {
       ReleaseWatch releases = client.watchReleases(p.app());
-      PatchResult back = client.patchConfigVars(p.app(), previous);
+      PatchResult back = client.patchConfigVars(p.app(), previous, releases);
       List<String> still = Verification.mismatches(previous, back.config());
       if (still.isEmpty()) {
         return new RotationException(failed + "; restored the previous values of "
