@@ -3,6 +3,7 @@ package envshift.cli;
 import envshift.heroku.ApiEndpoint;
 import envshift.heroku.HerokuClient;
 import envshift.heroku.HerokuCredentials;
+import envshift.push.BackupStore;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.time.Duration;
@@ -45,6 +46,8 @@ final class HerokuOptions {
         .userAgentVersion(Version.VERSION)
         .debugLog(debug ? Optional.of(err) : Optional.empty())
         .callTimeout(apiTimeout())
+        // One writer per app on this machine, across runs (see HerokuClient#lockApp).
+        .lockDir(BackupStore.stateDir(ctx.env(), ctx.home()).resolve("locks"))
         .build();
   }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import envshift.EnvshiftException;
 import envshift.Secret;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -45,9 +46,12 @@ public final class HerokuClient {
   private final Transport transport;
   private final Responses responses;
   private final ConfigPatcher patcher;
+  private final AppLocks locks;
 
-  private HerokuClient(String baseUrl, Transport transport, int maxAttempts, Sleeper sleeper) {
+  private HerokuClient(String baseUrl, Transport transport, int maxAttempts, Sleeper sleeper,
+      AppLocks locks) {
     this.baseUrl = baseUrl;
+    this.locks = locks;
     this.transport = transport;
     this.responses = new Responses(transport.errors());
     this.patcher = new ConfigPatcher(transport, responses, maxAttempts, sleeper,
@@ -265,6 +269,22 @@ public final class HerokuClient {
     return List.copyOf(apps);
   }
 
+  /** A held per-app write lock; closing releases it (and never throws). */
+  @FunctionalInterface
+  public interface AppLock extends AutoCloseable {
+    @Override
+    void close();
+  }
+
+  /**
+   * Takes the app's write lock, shared with the other envshift runs on this machine, waiting for
+   * it up to the lock wait; hold it from the re-check to the verification of a write. An
+   * {@link EnvshiftException} says who holds it when the wait ran out.
+   */
+  public AppLock lockApp(String app) {
+    return locks.acquire(app);
+  }
+
   public String baseUrl() {
     return baseUrl;
   }
@@ -284,6 +304,8 @@ public final class HerokuClient {
     private Optional<PrintWriter> debugLog = Optional.empty();
     private Optional<OkHttpClient> httpClient = Optional.empty();
     private Duration callTimeout = DEFAULT_CALL_TIMEOUT;
+    private Optional<Path> lockDir = Optional.empty();
+    private Duration lockWait = AppLocks.DEFAULT_WAIT;
 
     private Builder() {}
 
@@ -327,6 +349,25 @@ public final class HerokuClient {
       return this;
     }
 
+    /**
+     * The machine's folder of per-app lock files ({@code $XDG_STATE_HOME/envshift/locks}); without
+     * one, writes are serialised only within this process.
+     */
+    public Builder lockDir(Path dir) {
+      this.lockDir = Optional.of(Objects.requireNonNull(dir, "dir == null"));
+      return this;
+    }
+
+    /** How long a write waits for another run's lock on its app (default 5 minutes). */
+    public Builder lockWait(Duration wait) {
+      Objects.requireNonNull(wait, "wait == null");
+      if (wait.isNegative()) {
+        throw new IllegalArgumentException("wait < 0");
+      }
+      this.lockWait = wait;
+      return this;
+    }
+
     /** The bound on one request, retries included (default {@link #DEFAULT_CALL_TIMEOUT}). */
     public Builder callTimeout(Duration callTimeout) {
       Objects.requireNonNull(callTimeout, "callTimeout == null");
@@ -359,7 +400,8 @@ public final class HerokuClient {
       String url = base.toString().replaceAll("/+$", "");
       ObjectMapper json = new ObjectMapper();
       Transport transport = new Transport(http, base, json, new ApiErrors(secret, url, json));
-      return new HerokuClient(url, transport, maxAttempts, sleeper);
+      return new HerokuClient(url, transport, maxAttempts, sleeper,
+          new AppLocks(lockDir, lockWait));
     }
   }
 }

@@ -18,8 +18,9 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Rotates config vars of one app the way apply writes: check, re-read, encrypted backup, exactly
- * one PATCH for all the names, verify against the config the PATCH returned. When verification
+ * Rotates config vars of one app the way apply writes, holding the app's write lock (shared with
+ * apply and restore, and other envshift runs on this machine): check, re-read, encrypted backup,
+ * exactly one PATCH for all the names, verify against the config the PATCH returned. When verification
  * fails the previous values are PATCHed back (one more release) so the app is never left with a
  * value nobody knows.
  */
@@ -59,6 +60,13 @@ public final class Rotator {
     if (!newValues.keySet().equals(Set.copyOf(prepared.names()))) {
       throw new IllegalArgumentException("new values do not match the prepared names");
     }
+    try (HerokuClient.AppLock lock = client.lockApp(prepared.app())) {
+      return rotateLocked(prepared, newValues);
+    }
+  }
+
+  /** The re-check, backup, PATCH, verification (and restore), under the app's write lock. */
+  private Rotated rotateLocked(Prepared prepared, Map<String, Secret> newValues) {
     String app = prepared.app();
     Map<String, Secret> now = client.configVars(app);
     if (!now.equals(prepared.live())) {
