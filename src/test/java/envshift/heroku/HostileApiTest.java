@@ -75,6 +75,22 @@ class HostileApiTest {
   }
 
   @Test
+  void aMalformedStatusLineIsNamedByKindNotQuoted() {
+    server.setDispatcher(new Dispatcher() {
+      @Override
+      public MockResponse dispatch(RecordedRequest request) {
+        return request.getMethod().equals("PATCH")
+            ? new MockResponse.Builder().status("HTTP/1.1 2x0 " + CANARY).build()
+            : new MockResponse.Builder().code(200).body("{}").build();
+      }
+    });
+
+    assertThatThrownBy(() -> client().patchConfigVars("payroll-staging", patch()))
+        .hasMessageContaining("was not applied (malformed response (ProtocolException))")
+        .hasMessageNotContaining(CANARY);
+  }
+
+  @Test
   void aReadsErrorMessageIsStillShownWhenTheRequestCarriedNoConfig() {
     server.enqueue(new MockResponse.Builder().code(422)
         .body("{\"id\":\"invalid_params\",\"message\":\"Bad range.\"}").build());
