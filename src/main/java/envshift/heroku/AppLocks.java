@@ -36,10 +36,13 @@ final class AppLocks {
 
   private final Optional<Path> dir;
   private final Duration wait;
+  private final String api;
 
-  AppLocks(Optional<Path> dir, Duration wait) {
+  /** @param api the API URL: without a folder, apps of different APIs do not share a lock */
+  AppLocks(Optional<Path> dir, Duration wait, String api) {
     this.dir = dir;
     this.wait = wait;
+    this.api = api;
   }
 
   /** Waits up to the bound for the app's lock; closing the result releases it. */
@@ -48,7 +51,7 @@ final class AppLocks {
   }
 
   private HerokuClient.AppLock inProcess(String app) {
-    ReentrantLock lock = IN_PROCESS.computeIfAbsent(app, k -> new ReentrantLock());
+    ReentrantLock lock = IN_PROCESS.computeIfAbsent(api + " " + app, k -> new ReentrantLock());
     try {
       if (!lock.tryLock(wait.toMillis(), TimeUnit.MILLISECONDS)) {
         throw busy(app, "another write in this process");

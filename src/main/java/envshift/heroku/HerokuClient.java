@@ -401,7 +401,7 @@ public final class HerokuClient {
       ObjectMapper json = new ObjectMapper();
       Transport transport = new Transport(http, base, json, new ApiErrors(secret, url, json));
       return new HerokuClient(url, transport, maxAttempts, sleeper,
-          new AppLocks(lockDir, lockWait));
+          new AppLocks(lockDir, lockWait, url));
     }
   }
 }
