@@ -31,7 +31,7 @@ final class ApiErrors {
   /** Heroku's error ids are short snake_case words; anything else may be echoed text. */
   private static final Pattern ERROR_ID = Pattern.compile("[a-z][a-z0-9_]{0,39}");
   private static final Pattern UUID_SHAPE =
-      Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+      Pattern.compile("\\p{XDigit}{8}(-\\p{XDigit}{4}){3}-\\p{XDigit}{12}");
 
   private record ErrorBody(String id, String message, String resource) {}
 
@@ -157,8 +157,8 @@ final class ApiErrors {
       }
       String message = field(node, "message");
       String id = field(node, "id");
-      return new ErrorBody(ERROR_ID.matcher(id).matches() ? id : "", message.isEmpty() ? field(node, "error") : message,
-          field(node, "resource"));
+      return new ErrorBody(ERROR_ID.matcher(id).matches() ? id : "",
+          message.isEmpty() ? field(node, "error") : message, field(node, "resource"));
     } catch (IOException | RuntimeException e) {
       return new ErrorBody("", "", ""); // not JSON (a proxy's HTML page): the status has to do
     }

@@ -20,9 +20,9 @@ import java.util.TreeMap;
 /**
  * Rotates config vars of one app the way apply writes, holding the app's write lock (shared with
  * apply and restore, and other envshift runs on this machine): check, re-read, encrypted backup,
- * exactly one PATCH for all the names, verify against the config the PATCH returned. When verification
- * fails the previous values are PATCHed back (one more release) so the app is never left with a
- * value nobody knows.
+ * exactly one PATCH for all the names, verify against the config the PATCH returned. When
+ * verification fails the previous values are PATCHed back (one more release) so the app is never
+ * left with a value nobody knows.
  */
 public final class Rotator {
   private final HerokuClient client;
