@@ -114,7 +114,11 @@ final class ConfigPatcher {
     try {
       reply = transport.exchange(request);
     } catch (CallTimeout timeout) {
-      return new Outcome(Optional.empty(), timeout.reason(), false); // sent: it may have landed
+      NetworkFailure failure = Transport.find(timeout);
+      if (failure != null && !failure.sent()) {
+        throw transport.unreachable(subject, timeout); // cut off while connecting: nothing sent
+      }
+      return new Outcome(Optional.empty(), timeout.reason(), false); // it may have landed
     } catch (IOException e) {
       NetworkFailure failure = Transport.find(e);
       if (failure == null || !failure.sent()) {
