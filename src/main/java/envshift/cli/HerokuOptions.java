@@ -3,8 +3,10 @@ package envshift.cli;
 import envshift.heroku.ApiEndpoint;
 import envshift.heroku.HerokuClient;
 import envshift.heroku.HerokuCredentials;
+import envshift.push.BackupStore;
 import java.io.PrintWriter;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Optional;
 import picocli.CommandLine.Option;
 
@@ -26,6 +28,13 @@ final class HerokuOptions {
       description = "Apps handled at once (default: ${DEFAULT-VALUE}).")
   int concurrency = 8;
 
+  @Option(
+      names = "--api-timeout",
+      paramLabel = "SECONDS",
+      description = "Longest time one API request may take, retries included (default: "
+          + "${DEFAULT-VALUE}); a PATCH cut off is re-read, not resent.")
+  int apiTimeoutSeconds = (int) HerokuClient.DEFAULT_CALL_TIMEOUT.toSeconds();
+
   HerokuClient client(Context ctx, boolean debug, PrintWriter err) {
     String base = ApiEndpoint.resolve(ctx.env(), Optional.ofNullable(apiUrl));
     String host = URI.create(base).getHost();
@@ -36,7 +45,17 @@ final class HerokuOptions {
         .token(token)
         .userAgentVersion(Version.VERSION)
         .debugLog(debug ? Optional.of(err) : Optional.empty())
+        .callTimeout(apiTimeout())
+        // One writer per app on this machine, across runs (see HerokuClient#lockApp).
+        .lockDir(BackupStore.stateDir(ctx.env(), ctx.home()).resolve("locks"))
         .build();
+  }
+
+  private Duration apiTimeout() {
+    if (apiTimeoutSeconds < 1) {
+      throw envshift.EnvshiftException.usage("--api-timeout must be at least 1 second");
+    }
+    return Duration.ofSeconds(apiTimeoutSeconds);
   }
 
   int concurrency() {

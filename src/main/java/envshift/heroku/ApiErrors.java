@@ -4,11 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Turns failures into {@link HerokuApiException}s with one capped line. Of a response body only the
  * parsed {@code id}, {@code message} and {@code resource} fields are ever used; the token is
- * scrubbed from every message in case a server or library echoes it.
+ * scrubbed from every message in case a server or library echoes it. A server or proxy may echo
+ * what it was sent, so the {@code message} of an answer to a request that carried config values
+ * is never shown, and an {@code id} is shown only when it has the shape of one ({@code
+ * invalid_params}).
  */
 final class ApiErrors {
   private static final int MAX_SERVER_TEXT = 200;
@@ -24,9 +28,45 @@ final class ApiErrors {
     this.json = json;
   }
 
+  /** Heroku's error ids are short snake_case words; anything else may be echoed text. */
+  private static final Pattern ERROR_ID = Pattern.compile("[a-z][a-z0-9_]{0,39}");
+  private static final Pattern UUID_SHAPE =
+      Pattern.compile("\\p{XDigit}{8}(-\\p{XDigit}{4}){3}-\\p{XDigit}{12}");
+
   private record ErrorBody(String id, String message, String resource) {}
 
+  /** A non-2xx answer to a request that carried no config: status, id and Heroku's message. */
   HerokuApiException fromStatus(Subject subject, int status, byte[] body, Optional<String> rid) {
+    return fromStatus(subject, status, body, rid, false);
+  }
+
+  /**
+   * A non-2xx answer to a request that carried config values (the PATCH): status and id only, as
+   * its message may quote the values sent.
+   */
+  HerokuApiException fromConfigWrite(Subject subject, int status, byte[] body,
+      Optional<String> rid) {
+    return fromStatus(subject, status, body, rid, true);
+  }
+
+  /**
+   * The Request-Id to show: the server's when it is ours, optionally followed by one UUID (as
+   * Heroku answers), else the one we sent; a header can carry echoed text too.
+   */
+  static String safeRequestId(String fromServer, String sent) {
+    if (fromServer == null || sent == null) {
+      return sent == null ? "-" : sent;
+    }
+    if (fromServer.equals(sent)) {
+      return sent;
+    }
+    boolean ours = fromServer.startsWith(sent + ",")
+        && UUID_SHAPE.matcher(fromServer.substring(sent.length() + 1)).matches();
+    return ours ? fromServer : sent;
+  }
+
+  private HerokuApiException fromStatus(Subject subject, int status, byte[] body,
+      Optional<String> rid, boolean carriedConfig) {
     ErrorBody error = parse(body);
     if (status == 401) {
       return build("heroku: the API token was rejected (401 unauthorized): check HEROKU_API_KEY "
@@ -39,8 +79,11 @@ final class ApiErrors {
           subject.kind(), subject.name(), id.isEmpty() ? "not_found" : id),
           status, id, subject, rid, null);
     }
-    String text = status + (id.isEmpty() ? "" : " " + id)
-        + (error.message().isEmpty() ? "" : ": " + error.message());
+    String message = carriedConfig
+        ? (error.message().isEmpty() ? "" : " (Heroku's message is not shown: the request carried"
+            + " config values)")
+        : (error.message().isEmpty() ? "" : ": " + error.message());
+    String text = status + (id.isEmpty() ? "" : " " + id) + message;
     return build(prefix(subject) + text + requestSuffix(rid), status, id, subject, rid, null);
   }
 
@@ -62,9 +105,16 @@ final class ApiErrors {
     return build(prefix(subject) + text + requestSuffix(rid), status, id, subject, rid, cause);
   }
 
-  /** A short reason for a network failure: the exception's own text, else its type. */
+  /**
+   * A short reason for a network failure: the exception's own text, else its type. A protocol or
+   * EOF failure's text quotes what the server sent (a status line, the bytes read), so only its
+   * type is given.
+   */
   static String reason(Throwable e) {
     Throwable root = e instanceof NetworkFailure failure ? failure.reason() : e;
+    if (root instanceof java.net.ProtocolException || root instanceof java.io.EOFException) {
+      return "malformed response (" + root.getClass().getSimpleName() + ")";
+    }
     String message = root.getMessage();
     return message == null || message.isBlank() ? root.getClass().getSimpleName() : message;
   }
@@ -106,8 +156,9 @@ final class ApiErrors {
         return new ErrorBody("", "", "");
       }
       String message = field(node, "message");
-      return new ErrorBody(field(node, "id"), message.isEmpty() ? field(node, "error") : message,
-          field(node, "resource"));
+      String id = field(node, "id");
+      return new ErrorBody(ERROR_ID.matcher(id).matches() ? id : "",
+          message.isEmpty() ? field(node, "error") : message, field(node, "resource"));
     } catch (IOException | RuntimeException e) {
       return new ErrorBody("", "", ""); // not JSON (a proxy's HTML page): the status has to do
     }

@@ -10,7 +10,8 @@ import okhttp3.Response;
 /**
  * Network interceptor for {@code --debug}: one line per attempt with method, path, status, time,
  * remaining rate limit and Request-Id. Never headers, never bodies (a config-vars body is every
- * secret of the app), never the query string.
+ * secret of the app), never the query string; the two header values it shows are checked for their
+ * shape first, as a server or proxy may echo what it was sent into them.
  */
 final class DebugLogInterceptor implements Interceptor {
   private final PrintWriter out;
@@ -27,6 +28,7 @@ final class DebugLogInterceptor implements Interceptor {
     try {
       Response response = chain.proceed(request);
       String remaining = response.header("RateLimit-Remaining");
+      remaining = remaining != null && remaining.matches("-?\\d{1,9}") ? remaining : null;
       write(String.format("heroku: %s -> %d (%d ms, request %s%s)", what, response.code(),
           elapsedMillis(start), requestId(response.header("Request-Id"), request),
           remaining == null ? "" : ", rate limit remaining " + remaining));
@@ -39,8 +41,7 @@ final class DebugLogInterceptor implements Interceptor {
   }
 
   private static String requestId(String fromResponse, Request request) {
-    String id = fromResponse != null ? fromResponse : request.header("Request-Id");
-    return id == null ? "-" : id;
+    return ApiErrors.safeRequestId(fromResponse, request.header("Request-Id"));
   }
 
   private static long elapsedMillis(long start) {

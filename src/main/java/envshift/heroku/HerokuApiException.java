@@ -5,9 +5,9 @@ import java.util.Optional;
 
 /**
  * A Platform API call failed: an error status, an unusable response, or no response at all. The
- * message is one line that names the app, the status, Heroku's error id and message and the
- * Request-Id; it never holds a response body (a config-vars body is the whole config) nor the
- * token.
+ * message is one line that names the app, the status, Heroku's error id and the Request-Id, and
+ * Heroku's message only for a request that carried no config (a server may echo the PATCH); it
+ * never holds a response body (a config-vars body is the whole config) nor the token.
  */
 public final class HerokuApiException extends EnvshiftException {
   private static final long serialVersionUID = 1L;

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import envshift.EnvshiftException;
 import envshift.Secret;
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -12,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import okhttp3.Headers;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -27,6 +30,11 @@ public final class HerokuClient {
       "Accept", "application/vnd.heroku+json; version=3.sdk",
       "Accept-Inclusion", "addon:plan,config_vars");
   private static final int MAX_PAGE = 1000;
+  /**
+   * How long one request may take in all, its retries and their waits included: a server that
+   * drips its answer (each byte within the read timeout) would otherwise hold a run forever.
+   */
+  public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofMinutes(2);
   /** Releases asked for per page when looking for the newest or the new ones. */
   private static final int RELEASE_PAGE = 10;
   /** The variant and range the Heroku CLI sends with POST /filters/apps. */
@@ -38,12 +46,16 @@ public final class HerokuClient {
   private final Transport transport;
   private final Responses responses;
   private final ConfigPatcher patcher;
+  private final AppLocks locks;
 
-  private HerokuClient(String baseUrl, Transport transport, ConfigPatcher patcher) {
+  private HerokuClient(String baseUrl, Transport transport, int maxAttempts, Sleeper sleeper,
+      AppLocks locks) {
     this.baseUrl = baseUrl;
+    this.locks = locks;
     this.transport = transport;
     this.responses = new Responses(transport.errors());
-    this.patcher = patcher;
+    this.patcher = new ConfigPatcher(transport, responses, maxAttempts, sleeper,
+        this::releasesAfter);
   }
 
   public static Builder builder() {
@@ -65,7 +77,19 @@ public final class HerokuClient {
     if (changes.isEmpty()) {
       return new PatchResult(configVars(app), false);
     }
-    return patcher.patch(app, new LinkedHashMap<>(changes));
+    return patcher.patch(app, new LinkedHashMap<>(changes), OptionalInt.empty());
+  }
+
+  /**
+   * As {@link #patchConfigVars(String, Map)}, with the release watch started before it: should the
+   * PATCH's answer be lost, a release above the one seen before tells that something was written.
+   */
+  public PatchResult patchConfigVars(String app, Map<String, Optional<Secret>> changes,
+      ReleaseWatch watch) {
+    if (changes.isEmpty()) {
+      return new PatchResult(configVars(app), false);
+    }
+    return patcher.patch(app, new LinkedHashMap<>(changes), watch.before());
   }
 
   /**
@@ -245,6 +269,22 @@ public final class HerokuClient {
     return List.copyOf(apps);
   }
 
+  /** A held per-app write lock; closing releases it (and never throws). */
+  @FunctionalInterface
+  public interface AppLock extends AutoCloseable {
+    @Override
+    void close();
+  }
+
+  /**
+   * Takes the app's write lock, shared with the other envshift runs on this machine, waiting for
+   * it up to the lock wait; hold it from the re-check to the verification of a write. An
+   * {@link EnvshiftException} says who holds it when the wait ran out.
+   */
+  public AppLock lockApp(String app) {
+    return locks.acquire(app);
+  }
+
   public String baseUrl() {
     return baseUrl;
   }
@@ -263,6 +303,9 @@ public final class HerokuClient {
     private int maxAttempts = 4;
     private Optional<PrintWriter> debugLog = Optional.empty();
     private Optional<OkHttpClient> httpClient = Optional.empty();
+    private Duration callTimeout = DEFAULT_CALL_TIMEOUT;
+    private Optional<Path> lockDir = Optional.empty();
+    private Duration lockWait = AppLocks.DEFAULT_WAIT;
 
     private Builder() {}
 
@@ -306,6 +349,35 @@ public final class HerokuClient {
       return this;
     }
 
+    /**
+     * The machine's folder of per-app lock files ({@code $XDG_STATE_HOME/envshift/locks}); without
+     * one, writes are serialised only within this process.
+     */
+    public Builder lockDir(Path dir) {
+      this.lockDir = Optional.of(Objects.requireNonNull(dir, "dir == null"));
+      return this;
+    }
+
+    /** How long a write waits for another run's lock on its app (default 5 minutes). */
+    public Builder lockWait(Duration wait) {
+      Objects.requireNonNull(wait, "wait == null");
+      if (wait.isNegative()) {
+        throw new IllegalArgumentException("wait < 0");
+      }
+      this.lockWait = wait;
+      return this;
+    }
+
+    /** The bound on one request, retries included (default {@link #DEFAULT_CALL_TIMEOUT}). */
+    public Builder callTimeout(Duration callTimeout) {
+      Objects.requireNonNull(callTimeout, "callTimeout == null");
+      if (callTimeout.isNegative() || callTimeout.isZero()) {
+        throw new IllegalArgumentException("callTimeout <= 0");
+      }
+      this.callTimeout = callTimeout;
+      return this;
+    }
+
     /** The process-wide OkHttp client to share its connection pool and threads. */
     public Builder httpClient(OkHttpClient httpClient) {
       this.httpClient = Optional.of(Objects.requireNonNull(httpClient, "httpClient == null"));
@@ -324,13 +396,12 @@ public final class HerokuClient {
       }
       String userAgent = "envshift/" + userAgentVersion;
       OkHttpClient http = HttpStack.build(httpClient.orElseGet(HttpStack::defaultClient), secret,
-          userAgent, maxAttempts, sleeper, debugLog);
+          userAgent, maxAttempts, sleeper, debugLog, callTimeout);
       String url = base.toString().replaceAll("/+$", "");
       ObjectMapper json = new ObjectMapper();
       Transport transport = new Transport(http, base, json, new ApiErrors(secret, url, json));
-      ConfigPatcher patcher =
-          new ConfigPatcher(transport, new Responses(transport.errors()), maxAttempts, sleeper);
-      return new HerokuClient(url, transport, patcher);
+      return new HerokuClient(url, transport, maxAttempts, sleeper,
+          new AppLocks(lockDir, lockWait, url));
     }
   }
 }

@@ -9,7 +9,10 @@ import okhttp3.OkHttpClient;
 final class HttpStack {
   private HttpStack() {}
 
-  /** Timeouts for a client built without a shared one. No call timeout: retries span attempts. */
+  /**
+   * Timeouts for a client built without a shared one; the overall call timeout is set in {@link
+   * #build}, as it spans the retries too.
+   */
   static OkHttpClient defaultClient() {
     return new OkHttpClient.Builder()
         .connectTimeout(Duration.ofSeconds(10))
@@ -19,9 +22,12 @@ final class HttpStack {
   }
 
   static OkHttpClient build(OkHttpClient shared, String token, String userAgent, int maxAttempts,
-      Sleeper sleeper, Optional<PrintWriter> debugLog) {
+      Sleeper sleeper, Optional<PrintWriter> debugLog, Duration callTimeout) {
     OkHttpClient.Builder builder =
         shared.newBuilder()
+            // A server may drip its answer, each byte within the read timeout: bound the whole
+            // call, retries and their waits included.
+            .callTimeout(callTimeout)
             // OkHttp would silently resend a PATCH on a stale pooled connection; retries are ours.
             .retryOnConnectionFailure(false)
             // The API does not redirect; following one could carry the token somewhere else.

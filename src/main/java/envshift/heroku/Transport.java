@@ -4,10 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import envshift.EnvshiftException;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import okhttp3.Call;
 import okhttp3.Headers;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -31,9 +33,11 @@ final class Transport {
   private final HttpUrl base;
   private final ObjectMapper json;
   private final ApiErrors errors;
+  private final Duration callTimeout;
 
   Transport(OkHttpClient http, HttpUrl base, ObjectMapper json, ApiErrors errors) {
     this.http = http;
+    this.callTimeout = Duration.ofMillis(http.callTimeoutMillis());
     this.base = base;
     this.json = json;
     this.errors = errors;
@@ -49,9 +53,9 @@ final class Transport {
       return status >= 200 && status < 300;
     }
 
-    /** The server's Request-Id (which includes ours), else the one we sent. */
+    /** The server's Request-Id when it is ours plus its own, else the one we sent. */
     Optional<String> requestId() {
-      return Optional.of(header("Request-Id").orElse(sentRequestId));
+      return Optional.of(ApiErrors.safeRequestId(headers.get("Request-Id"), sentRequestId));
     }
   }
 
@@ -79,10 +83,16 @@ final class Transport {
   /** One request, retried by the interceptors; throws the raw IOException when no response came. */
   Reply exchange(Request.Builder request) throws IOException {
     String requestId = UUID.randomUUID().toString();
-    try (Response response = http.newCall(request.header("Request-Id", requestId).build())
-        .execute()) {
+    Request built = request.header("Request-Id", requestId).build();
+    Call call = http.newCall(built);
+    try (Response response = call.execute()) {
       ResponseBody body = response.body();
       return new Reply(response.code(), response.headers(), body.bytes(), requestId);
+    } catch (IOException e) {
+      if (call.isCanceled()) { // only the call timeout cancels a call in envshift
+        throw new CallTimeout(CallTimeout.kind(built, base), callTimeout, e);
+      }
+      throw e;
     }
   }
 
@@ -143,6 +153,9 @@ final class Transport {
   }
 
   HerokuApiException unreachable(Subject subject, IOException e) {
+    if (e instanceof CallTimeout timeout) {
+      return errors.plain(subject, timeout.describe(), 0, "timeout", Optional.empty(), null);
+    }
     NetworkFailure failure = find(e);
     int attempts = failure == null ? 1 : failure.attempts();
     return errors.unreachable(subject, attempts, failure == null ? e : failure, Optional.empty());

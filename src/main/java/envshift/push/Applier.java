@@ -20,8 +20,9 @@ import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
 /**
- * Applies plans, apps in parallel (bounded). Per app: re-read the live config and stop if it moved
- * since the plan; back it up (encrypted); send exactly one PATCH holding only the changes; verify
+ * Applies plans, apps in parallel (bounded). Per app, holding its write lock: re-read the live
+ * config and stop if it moved since the plan (an app that already holds every change is
+ * unchanged); back it up (encrypted); send exactly one PATCH holding only the changes; verify
  * every key against the config the PATCH returned; report the release it made, told by version
  * (the newest one is read beside the re-check, the new ones after the PATCH). An app without
  * changes costs no request. A failing app never stops the others; a rejected token stops all.
@@ -63,44 +64,65 @@ public final class Applier {
     return Parallel.get(write(planned, Runnable::run));
   }
 
-  /** Everything up to the PATCH's verification; the release lookup runs on {@code lookups}. */
+  /**
+   * Everything up to the PATCH's verification, holding the app's write lock (shared with other
+   * envshift runs on this machine); the release lookup runs on {@code lookups}, after the lock.
+   */
   private CompletableFuture<AppOutcome> write(PlannedApp planned, Executor lookups) {
     AppPlan plan = planned.plan();
     if (!plan.hasChanges()) {
       return done(outcome(plan, AppOutcome.Status.UNCHANGED, Optional.empty(), Optional.empty()));
     }
-    // The newest release before the PATCH, read beside the re-check (one round trip, not two).
-    CompletableFuture<ReleaseWatch> watch =
-        CompletableFuture.supplyAsync(() -> client.watchReleases(plan.app()), lookups);
-    try {
-      Map<String, Secret> now = client.configVars(plan.app());
-      if (!now.equals(planned.live())) {
-        return done(failed(plan, "config changed on Heroku since the plan ("
-            + moved(planned.live(), now) + "); nothing written: plan and apply again"));
-      }
-      Optional<Path> backup = backups.map(b -> b.save(plan.app(), now));
-      ReleaseWatch releases = Parallel.get(watch);
-      PatchResult result = client.patchConfigVars(plan.app(), plan.patch());
-      List<String> wrong = Verification.mismatches(plan.patch(), result.config());
-      if (!wrong.isEmpty()) {
-        return done(failed(plan, "written, but Heroku returned other values for " + names(wrong)
-            + backup.map(p -> "; the config before is backed up in " + p).orElse("")));
-      }
-      return CompletableFuture.supplyAsync(() -> applied(plan, releases), lookups);
+    try (HerokuClient.AppLock lock = client.lockApp(plan.app())) {
+      return writeLocked(planned, lookups);
     } catch (EnvshiftException e) {
       LivePlanner.throwIfFatal(e);
       return done(failed(plan, e.getMessage()));
     }
   }
 
+  private CompletableFuture<AppOutcome> writeLocked(PlannedApp planned, Executor lookups) {
+    AppPlan plan = planned.plan();
+    // The newest release before the PATCH, read beside the re-check (one round trip, not two).
+    CompletableFuture<ReleaseWatch> watch =
+        CompletableFuture.supplyAsync(() -> client.watchReleases(plan.app()), lookups);
+    Map<String, Secret> now = client.configVars(plan.app());
+    if (!now.equals(planned.live())) {
+      // Another run (it held the lock before us) or a teammate may have written the same change.
+      if (Verification.mismatches(plan.patch(), now).isEmpty()) {
+        return done(outcome(plan, AppOutcome.Status.UNCHANGED, Optional.empty(), Optional.of(
+            "the config changed since the plan and already holds every change: nothing left to"
+            + " change, nothing written")));
+      }
+      return done(failed(plan, "config changed on Heroku since the plan ("
+          + moved(planned.live(), now) + "); nothing written: plan and apply again"));
+    }
+    Optional<Path> backup = backups.map(b -> b.save(plan.app(), now));
+    ReleaseWatch releases = Parallel.get(watch);
+    PatchResult result = client.patchConfigVars(plan.app(), plan.patch(), releases);
+    List<String> wrong = Verification.mismatches(plan.patch(), result.config());
+    if (!wrong.isEmpty()) {
+      return done(failed(plan, "written, but Heroku returned other values for " + names(wrong)
+          + backup.map(p -> "; the config before is backed up in " + p).orElse("")));
+    }
+    return CompletableFuture.supplyAsync(() -> applied(plan, releases, result.note()),
+        lookups);
+  }
+
   private static CompletableFuture<AppOutcome> done(AppOutcome outcome) {
     return CompletableFuture.completedFuture(outcome);
   }
 
-  /** The PATCH took; a release that cannot be told does not undo that: the app is applied. */
-  private static AppOutcome applied(AppPlan plan, ReleaseWatch releases) {
+  /**
+   * The PATCH took; a release that cannot be told does not undo that: the app is applied. A PATCH
+   * whose answer was lost or unreadable but whose change was found in place says so.
+   */
+  private static AppOutcome applied(AppPlan plan, ReleaseWatch releases,
+      Optional<String> patchNote) {
     NewRelease made = releases.created();
-    return outcome(plan, AppOutcome.Status.APPLIED, made.version(), made.note());
+    Optional<String> note = patchNote.map(n -> made.note().map(m -> n + "; " + m).orElse(n))
+        .or(made::note);
+    return outcome(plan, AppOutcome.Status.APPLIED, made.version(), note);
   }
 
   /** Which names were added, removed or changed: names only, never a value. */

@@ -49,9 +49,17 @@ public final class BackupStore {
 
   /** The default folder: $XDG_STATE_HOME/envshift/backups, else ~/.local/state/envshift/backups. */
   public static Path defaultDir(Map<String, String> env, Path home) {
+    return stateDir(env, home).resolve("backups");
+  }
+
+  /**
+   * envshift's state folder on this machine: $XDG_STATE_HOME/envshift, else
+   * ~/.local/state/envshift (backups, and the per-app write locks under {@code locks}).
+   */
+  public static Path stateDir(Map<String, String> env, Path home) {
     String state = env.get("XDG_STATE_HOME");
     Path base = state == null || state.isBlank() ? home.resolve(".local/state") : Path.of(state);
-    return base.resolve("envshift").resolve("backups");
+    return base.resolve("envshift");
   }
 
   /** Writes the snapshot and returns its path; if it cannot be written, nothing is pushed. */

@@ -18,10 +18,11 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Rotates config vars of one app the way apply writes: check, re-read, encrypted backup, exactly
- * one PATCH for all the names, verify against the config the PATCH returned. When verification
- * fails the previous values are PATCHed back (one more release) so the app is never left with a
- * value nobody knows.
+ * Rotates config vars of one app the way apply writes, holding the app's write lock (shared with
+ * apply and restore, and other envshift runs on this machine): check, re-read, encrypted backup,
+ * exactly one PATCH for all the names, verify against the config the PATCH returned. When
+ * verification fails the previous values are PATCHed back (one more release) so the app is never
+ * left with a value nobody knows.
  */
 public final class Rotator {
   private final HerokuClient client;
@@ -59,6 +60,13 @@ public final class Rotator {
     if (!newValues.keySet().equals(Set.copyOf(prepared.names()))) {
       throw new IllegalArgumentException("new values do not match the prepared names");
     }
+    try (HerokuClient.AppLock lock = client.lockApp(prepared.app())) {
+      return rotateLocked(prepared, newValues);
+    }
+  }
+
+  /** The re-check, backup, PATCH, verification (and restore), under the app's write lock. */
+  private Rotated rotateLocked(Prepared prepared, Map<String, Secret> newValues) {
     String app = prepared.app();
     Map<String, Secret> now = client.configVars(app);
     if (!now.equals(prepared.live())) {
@@ -69,7 +77,7 @@ public final class Rotator {
     ReleaseWatch releases = client.watchReleases(app);
     Map<String, Optional<Secret>> patch = new TreeMap<>();
     newValues.forEach((name, value) -> patch.put(name, Optional.of(value)));
-    PatchResult result = client.patchConfigVars(app, patch);
+    PatchResult result = client.patchConfigVars(app, patch, releases);
     List<String> wrong = Verification.mismatches(patch, result.config());
     if (!wrong.isEmpty()) {
       throw restore(prepared, wrong, backup);
@@ -88,7 +96,7 @@ public final class Rotator {
         + p.app() + "`").orElse("");
     try {
       ReleaseWatch releases = client.watchReleases(p.app());
-      PatchResult back = client.patchConfigVars(p.app(), previous);
+      PatchResult back = client.patchConfigVars(p.app(), previous, releases);
       List<String> still = Verification.mismatches(previous, back.config());
       if (still.isEmpty()) {
         return new RotationException(failed + "; restored the previous values of "

@@ -95,6 +95,9 @@ class BackupStoreTest {
         .isEqualTo(Path.of("/state/envshift/backups"));
     assertThat(BackupStore.defaultDir(Map.of(), home))
         .isEqualTo(Path.of("/home/u/.local/state/envshift/backups"));
+    assertThat(BackupStore.stateDir(Map.of("XDG_STATE_HOME", ""), home))
+        .as("the write locks' folder is beside the backups")
+        .isEqualTo(Path.of("/home/u/.local/state/envshift"));
   }
 
   @Test

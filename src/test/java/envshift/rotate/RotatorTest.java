@@ -7,13 +7,17 @@ import envshift.Secret;
 import envshift.heroku.HerokuClient;
 import envshift.heroku.fake.FakeHeroku;
 import envshift.heroku.fake.FakeHerokuExtension;
+import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 @ExtendWith(FakeHerokuExtension.class)
 class RotatorTest {
@@ -40,6 +44,22 @@ class RotatorTest {
         .hasMessageContaining("config changed on Heroku since it was read");
     assertThat(heroku.count("PATCH", "/")).isZero();
     assertThat(heroku.config("payroll-staging")).containsEntry("API_TOKEN", "old-token");
+  }
+
+  @Test
+  void aRotationWaitsForTheAppsWriteLockAndWritesNothingWithoutIt(@TempDir Path state) {
+    HerokuClient locked = HerokuClient.builder().baseUrl(heroku.url())
+        .token(FakeHeroku.DEFAULT_TOKEN).lockDir(state).lockWait(Duration.ofMillis(200)).build();
+    Rotator waiting = new Rotator(locked, Optional.empty());
+    Prepared prepared = waiting.prepare("staging", "payroll-staging", List.of("API_TOKEN"));
+
+    try (HerokuClient.AppLock held = locked.lockApp("payroll-staging")) {
+      assertThatThrownBy(() -> CompletableFuture.supplyAsync(() -> waiting.rotate(prepared,
+          Map.of("API_TOKEN", Secret.of("new")))).join())
+          .hasMessageContaining("payroll-staging: another envshift run is writing to this app")
+          .hasMessageContaining("nothing written");
+    }
+    assertThat(heroku.count("PATCH", "/")).isZero();
   }
 
   @Test

@@ -25,10 +25,22 @@ import mockwebserver3.SocketEffect;
 final class FakeDispatcher extends Dispatcher {
   private record Queued(String method, String pathPrefix, Fault fault) {}
 
+  /** A request held back by {@link Fault.ApplyLater}, handled when its countdown reaches 0. */
+  private static final class Held {
+    final RecordedRequest request;
+    int countdown;
+
+    Held(RecordedRequest request, int countdown) {
+      this.request = request;
+      this.countdown = countdown;
+    }
+  }
+
   private final FakeRouter router;
   private final FakeJson json;
   private final FakeSettings settings;
   private final List<Queued> faults = new ArrayList<>();
+  private final List<Held> held = new ArrayList<>();
   private final List<FakeRequest> log = new CopyOnWriteArrayList<>();
   private volatile BiConsumer<String, String> hook = (method, path) -> { };
 
@@ -59,9 +71,15 @@ final class FakeDispatcher extends Dispatcher {
   @Override
   public MockResponse dispatch(RecordedRequest request) {
     hook.accept(request.getMethod(), request.getUrl().encodedPath());
+    handleDue();
     Fault fault = nextFault(request.getMethod(), request.getUrl().encodedPath());
     FakeRouter.Reply reply;
     if (fault instanceof Fault.Drop) {
+      return drop(request);
+    } else if (fault instanceof Fault.ApplyLater later) {
+      synchronized (held) {
+        held.add(new Held(request, later.requestsLater()));
+      }
       return drop(request);
     } else if (fault instanceof Fault.Status status) {
       reply = injected(status);
@@ -71,8 +89,28 @@ final class FakeDispatcher extends Dispatcher {
     if (fault instanceof Fault.ApplyThenDrop) {
       return drop(request);
     }
+    if (fault instanceof Fault.ApplyThenGarbage) {
+      record(request, 200);
+      return delayed(new MockResponse.Builder().code(200).addHeader("Content-Type", "text/html")
+          .body("<html><body>upstream hiccup</body></html>"));
+    }
     record(request, reply.status());
     return respond(request, reply);
+  }
+
+  /** Handles the held-back requests whose turn has come, before the request that just came. */
+  private void handleDue() {
+    List<RecordedRequest> due = new ArrayList<>();
+    synchronized (held) {
+      for (Iterator<Held> it = held.iterator(); it.hasNext(); ) {
+        Held h = it.next();
+        if (--h.countdown <= 0) {
+          it.remove();
+          due.add(h.request);
+        }
+      }
+    }
+    due.forEach(router::handle);
   }
 
   private Fault nextFault(String method, String path) {

@@ -1,6 +1,7 @@
 package envshift.heroku.fake;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -54,6 +55,33 @@ class FakeHerokuTest {
       JsonNode parsed = json.readTree(response.body().string());
       return new Answer(response.code(), response.headers(), parsed);
     }
+  }
+
+  @Test
+  void aPatchAppliedLaterLandsJustBeforeTheNthRequestAfterIt() throws IOException {
+    int releases = heroku.releases("app-1").size();
+    heroku.failNext("PATCH", Fault.applyLater(2));
+
+    assertThatThrownBy(() -> call("PATCH", "/apps/app-1/config-vars", "{\"A\":\"1\"}"))
+        .isInstanceOf(IOException.class);
+    assertThat(call("GET", "/apps/app-1/config-vars", null).body().has("A")).isFalse();
+    assertThat(call("GET", "/apps/app-1/config-vars", null).body().get("A").asText())
+        .isEqualTo("1");
+    assertThat(heroku.releases("app-1")).hasSize(releases + 1);
+  }
+
+  @Test
+  void aPatchAppliedThenAnsweredWithGarbageIsApplied() throws IOException {
+    heroku.failNext("PATCH", Fault.applyThenGarbage());
+    Request request = new Request.Builder().url(heroku.url() + "/apps/app-1/config-vars")
+        .header("Accept", ACCEPT).header("Authorization", "Bearer " + FakeHeroku.DEFAULT_TOKEN)
+        .patch(RequestBody.create("{\"A\":\"1\"}", MediaType.get("application/json"))).build();
+
+    try (Response response = http.newCall(request).execute()) {
+      assertThat(response.code()).isEqualTo(200);
+      assertThat(response.body().string()).startsWith("<html>");
+    }
+    assertThat(heroku.config("app-1")).containsEntry("A", "1");
   }
 
   @Test

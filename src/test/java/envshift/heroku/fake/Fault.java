@@ -3,7 +3,8 @@ package envshift.heroku.fake;
 import java.util.Optional;
 
 /** A failure {@link FakeHeroku#failNext} injects into the next matching request. */
-public sealed interface Fault permits Fault.Status, Fault.Drop, Fault.ApplyThenDrop {
+public sealed interface Fault permits Fault.Status, Fault.Drop, Fault.ApplyThenDrop,
+    Fault.ApplyLater, Fault.ApplyThenGarbage {
   /** Answer with this status (and a Heroku error body) without handling the request. */
   record Status(int code, Optional<Integer> retryAfterSeconds) implements Fault {
     public Status withRetryAfter(int seconds) {
@@ -16,6 +17,21 @@ public sealed interface Fault permits Fault.Status, Fault.Drop, Fault.ApplyThenD
 
   /** Handle the request (a PATCH is applied), then close the connection instead of answering. */
   record ApplyThenDrop() implements Fault {}
+
+  /**
+   * A slow API: close the connection now (the client's read timed out), and handle the request
+   * (a PATCH is applied) just before the {@code requestsLater}-th request after it.
+   */
+  record ApplyLater(int requestsLater) implements Fault {
+    public ApplyLater {
+      if (requestsLater < 1) {
+        throw new IllegalArgumentException("requestsLater < 1");
+      }
+    }
+  }
+
+  /** Handle the request (a PATCH is applied), then answer 200 with a body that is not JSON. */
+  record ApplyThenGarbage() implements Fault {}
 
   static Status status(int code) {
     return new Status(code, Optional.empty());
@@ -31,5 +47,13 @@ public sealed interface Fault permits Fault.Status, Fault.Drop, Fault.ApplyThenD
 
   static Fault applyThenDrop() {
     return new ApplyThenDrop();
+  }
+
+  static Fault applyLater(int requestsLater) {
+    return new ApplyLater(requestsLater);
+  }
+
+  static Fault applyThenGarbage() {
+    return new ApplyThenGarbage();
   }
 }
