@@ -35,6 +35,13 @@ final class HerokuOptions {
           + "${DEFAULT-VALUE}); a PATCH cut off is re-read, not resent.")
   int apiTimeoutSeconds = (int) HerokuClient.DEFAULT_CALL_TIMEOUT.toSeconds();
 
+  @Option(
+      names = "--patch-settle",
+      paramLabel = "SECONDS",
+      description = "How long a PATCH whose answer was lost is watched before it is sent again "
+          + "(default: ${DEFAULT-VALUE}): a slow API may still apply it.")
+  int patchSettleSeconds = (int) HerokuClient.DEFAULT_SETTLE_WINDOW.toSeconds();
+
   HerokuClient client(Context ctx, boolean debug, PrintWriter err) {
     String base = ApiEndpoint.resolve(ctx.env(), Optional.ofNullable(apiUrl));
     String host = URI.create(base).getHost();
@@ -46,6 +53,7 @@ final class HerokuOptions {
         .userAgentVersion(Version.VERSION)
         .debugLog(debug ? Optional.of(err) : Optional.empty())
         .callTimeout(apiTimeout())
+        .settleWindow(patchSettle())
         // One writer per app on this machine, across runs (see HerokuClient#lockApp).
         .lockDir(BackupStore.stateDir(ctx.env(), ctx.home()).resolve("locks"))
         .build();
@@ -56,6 +64,13 @@ final class HerokuOptions {
       throw envshift.EnvshiftException.usage("--api-timeout must be at least 1 second");
     }
     return Duration.ofSeconds(apiTimeoutSeconds);
+  }
+
+  private Duration patchSettle() {
+    if (patchSettleSeconds < 0) {
+      throw envshift.EnvshiftException.usage("--patch-settle must be 0 or more seconds");
+    }
+    return Duration.ofSeconds(patchSettleSeconds);
   }
 
   int concurrency() {

@@ -18,7 +18,7 @@ import okhttp3.RequestBody;
  * PATCH /apps/{app}/config-vars exactly once in effect. Every PATCH makes a release and restarts
  * the app, so a PATCH whose outcome is unknown (sent, then a reset, a timeout or a 5xx) is not
  * blindly resent: a slow API may still be working on it after the client gave up. The config is
- * re-read over a {@link #SETTLE_WINDOW}; if it comes to hold every change, the PATCH is taken as
+ * re-read over a settle window ({@link #DEFAULT_SETTLE_WINDOW} unless set); if it comes to hold every change, the PATCH is taken as
  * applied. Only when it never did, and no release appeared above the one seen before the PATCH
  * (the release watch's), is the change sent again; a release that appeared without the change
  * means another writer, and nothing is resent. A 2xx with an unreadable body was accepted: it is
@@ -27,7 +27,7 @@ import okhttp3.RequestBody;
  */
 final class ConfigPatcher {
   /** How long a lost PATCH is given to land before it may be sent again. */
-  static final Duration SETTLE_WINDOW = Duration.ofSeconds(60);
+  static final Duration DEFAULT_SETTLE_WINDOW = Duration.ofSeconds(60);
   /** The waits between re-reads within the window; the last one repeats. */
   private static final List<Duration> SETTLE_STEPS = List.of(Duration.ofSeconds(1),
       Duration.ofSeconds(2), Duration.ofSeconds(4), Duration.ofSeconds(8), Duration.ofSeconds(15));
@@ -44,9 +44,11 @@ final class ConfigPatcher {
   private final int maxAttempts;
   private final Sleeper sleeper;
   private final ReleasesAfter releasesAfter;
+  private final Duration settleWindow;
 
   ConfigPatcher(Transport transport, Responses responses, int maxAttempts, Sleeper sleeper,
-      ReleasesAfter releasesAfter) {
+      ReleasesAfter releasesAfter, Duration settleWindow) {
+    this.settleWindow = settleWindow;
     this.transport = transport;
     this.responses = responses;
     this.maxAttempts = maxAttempts;
@@ -154,7 +156,7 @@ final class ConfigPatcher {
       if (applied(now, changes)) {
         return new Settled(Landed.YES, now, "");
       }
-      if (waited.compareTo(SETTLE_WINDOW) >= 0) {
+      if (waited.compareTo(settleWindow) >= 0) {
         return newRelease(subject, before, reason)
             .map(r -> new Settled(Landed.OTHER_RELEASE, now, "release v" + r.version()))
             .orElse(new Settled(Landed.NO, now, ""));

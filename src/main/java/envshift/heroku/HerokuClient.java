@@ -35,6 +35,9 @@ public final class HerokuClient {
    * drips its answer (each byte within the read timeout) would otherwise hold a run forever.
    */
   public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofMinutes(2);
+
+  /** How long a PATCH whose answer was lost is watched before it is sent again. */
+  public static final Duration DEFAULT_SETTLE_WINDOW = ConfigPatcher.DEFAULT_SETTLE_WINDOW;
   /** Releases asked for per page when looking for the newest or the new ones. */
   private static final int RELEASE_PAGE = 10;
   /** The variant and range the Heroku CLI sends with POST /filters/apps. */
@@ -49,13 +52,13 @@ public final class HerokuClient {
   private final AppLocks locks;
 
   private HerokuClient(String baseUrl, Transport transport, int maxAttempts, Sleeper sleeper,
-      AppLocks locks) {
+      AppLocks locks, Duration settleWindow) {
     this.baseUrl = baseUrl;
     this.locks = locks;
     this.transport = transport;
     this.responses = new Responses(transport.errors());
     this.patcher = new ConfigPatcher(transport, responses, maxAttempts, sleeper,
-        this::releasesAfter);
+        this::releasesAfter, settleWindow);
   }
 
   public static Builder builder() {
@@ -304,6 +307,7 @@ public final class HerokuClient {
     private Optional<PrintWriter> debugLog = Optional.empty();
     private Optional<OkHttpClient> httpClient = Optional.empty();
     private Duration callTimeout = DEFAULT_CALL_TIMEOUT;
+    private Duration settleWindow = DEFAULT_SETTLE_WINDOW;
     private Optional<Path> lockDir = Optional.empty();
     private Duration lockWait = AppLocks.DEFAULT_WAIT;
 
@@ -369,6 +373,17 @@ public final class HerokuClient {
     }
 
     /** The bound on one request, retries included (default {@link #DEFAULT_CALL_TIMEOUT}). */
+    /**
+     * How long a PATCH whose answer was lost is watched (config and releases re-read) before it
+     * is taken as not landed and sent again; zero re-reads once.
+     */
+    public Builder settleWindow(Duration settleWindow) {
+      Objects.requireNonNull(settleWindow, "settleWindow == null");
+      if (settleWindow.isNegative()) throw new IllegalArgumentException("settleWindow < 0");
+      this.settleWindow = settleWindow;
+      return this;
+    }
+
     public Builder callTimeout(Duration callTimeout) {
       Objects.requireNonNull(callTimeout, "callTimeout == null");
       if (callTimeout.isNegative() || callTimeout.isZero()) {
@@ -401,7 +416,7 @@ public final class HerokuClient {
       ObjectMapper json = new ObjectMapper();
       Transport transport = new Transport(http, base, json, new ApiErrors(secret, url, json));
       return new HerokuClient(url, transport, maxAttempts, sleeper,
-          new AppLocks(lockDir, lockWait, url));
+          new AppLocks(lockDir, lockWait, url), settleWindow);
     }
   }
 }

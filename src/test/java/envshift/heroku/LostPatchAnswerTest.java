@@ -85,7 +85,7 @@ class LostPatchAnswerTest {
 
     assertThat(heroku.count("PATCH", "/")).isEqualTo(2);
     assertThat(releases()).isEqualTo(before + 1);
-    assertThat(waited()).isGreaterThanOrEqualTo(ConfigPatcher.SETTLE_WINDOW);
+    assertThat(waited()).isGreaterThanOrEqualTo(ConfigPatcher.DEFAULT_SETTLE_WINDOW);
     assertThat(heroku.count("GET", "/apps/" + APP + "/releases")).isGreaterThanOrEqualTo(2);
   }
 
