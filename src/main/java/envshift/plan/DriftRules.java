@@ -27,7 +27,7 @@ public record DriftRules(List<String> secretPatterns, List<String> same, List<St
     return new DriftRules(DEFAULTS.secretPatterns(), same, envSpecific);
   }
 
-  boolean looksSecret(String name) {
+  public boolean looksSecret(String name) {
     return Glob.any(secretPatterns, name, true);
   }
 

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -21,9 +22,9 @@ import java.util.Set;
 
 /**
  * Every version of the encrypted files in a git repo's history (all refs), found by content like
- * {@link RepoScanner} does. Three git processes whatever the repo's size: {@code rev-parse} (is
- * this a checkout?), one {@code log --raw} listing each blob a commit added and one {@code
- * cat-file --batch} reading them. git gets a fixed argument list, no user input and no shell; paths come
+ * {@link RepoScanner} does, and every blob of it for {@code scan}. Three git processes whatever
+ * the repo's size: {@code rev-parse} (is this a checkout?), one {@code log --raw} listing each blob
+ * a commit added and one {@code cat-file --batch} reading them. git gets a fixed argument list, no user input and no shell; paths come
  * back relative to the repo root, so a root inside a larger checkout sees its own files only.
  */
 public final class GitHistory {
@@ -85,9 +86,7 @@ public final class GitHistory {
 
   /** Each (path, blob) once, at the oldest commit that has it; sorted by path, then date. */
   List<Change> changes() {
-    byte[] log = run(root, List.of("log", "--all", "--no-show-signature", "-m", "--root",
-        "--no-renames", "--relative", "--raw", "--no-abbrev", "-z", "--format=%x01%H %ct"),
-        Optional.empty());
+    byte[] log = log();
     Map<String, Change> oldest = new HashMap<>();
     for (Change c : parseLog(new String(log, StandardCharsets.UTF_8))) {
       oldest.merge(c.path() + "\0" + c.blob(), c, (a, b) -> b.olderThan(a) ? b : a);
@@ -96,6 +95,13 @@ public final class GitHistory {
         .sorted(Comparator.comparing(Change::path).thenComparing(Change::date)
             .thenComparing(Change::age, Comparator.reverseOrder()))
         .toList();
+  }
+
+  /** The blobs each commit of every ref wrote: one {@code log --raw}, merges against each parent. */
+  private byte[] log() {
+    return run(root, List.of("log", "--all", "--no-show-signature", "-m", "--root",
+        "--no-renames", "--relative", "--raw", "--no-abbrev", "-z", "--format=%x01%H %ct"),
+        Optional.empty());
   }
 
   /**
@@ -126,29 +132,105 @@ public final class GitHistory {
 
   /** The blobs that are OpenPGP messages, read through one {@code cat-file --batch}. */
   private Map<String, byte[]> readEncrypted(Set<String> blobs) {
-    StringBuilder request = new StringBuilder();
-    blobs.forEach(b -> request.append(b).append('\n'));
     Map<String, byte[]> out = new HashMap<>();
-    run(root, List.of("cat-file", "--batch"),
-        Optional.of(request.toString().getBytes(StandardCharsets.US_ASCII)),
-        in -> readBatch(in, out));
+    readBlobs(blobs, (blob, content) -> {
+      if (OpenPgp.looksLikeOpenPgp(content)) out.put(blob, content);
+    });
     return out;
   }
 
-  private static void readBatch(InputStream raw, Map<String, byte[]> out) throws IOException {
-    InputStream in = new BufferedInputStream(raw);
+  /** Hears each blob read, one at a time, so only one is held in memory. */
+  public interface BlobVisitor {
+    void visit(String blob, byte[] content);
+  }
+
+  /**
+   * Streams the blobs through one {@code cat-file --batch}, in the order given; blobs larger than
+   * {@link #MAX_BLOB} are skipped, and their number returned.
+   */
+  public int readBlobs(Collection<String> blobs, BlobVisitor visitor) {
+    StringBuilder request = new StringBuilder();
+    blobs.forEach(b -> request.append(b).append('\n'));
+    int[] skipped = {0};
+    run(root, List.of("cat-file", "--batch"),
+        Optional.of(request.toString().getBytes(StandardCharsets.US_ASCII)),
+        in -> skipped[0] = readBatch(in, visitor));
+    return skipped[0];
+  }
+
+  private static int readBatch(InputStream raw, BlobVisitor visitor) throws IOException {
+    InputStream in = new BufferedInputStream(raw, 1 << 16);
+    int skipped = 0;
     for (String header = line(in); header != null; header = line(in)) {
       String[] f = header.split(" ");
       if (f.length != 3) continue; // "SHA missing": nothing follows
       long size = Long.parseLong(f[2]);
       if (size > MAX_BLOB || !f[1].equals("blob")) {
         in.skipNBytes(size + 1);
+        if (size > MAX_BLOB) skipped++;
         continue;
       }
       byte[] content = in.readNBytes((int) size);
       in.skipNBytes(1);
-      if (OpenPgp.looksLikeOpenPgp(content)) out.put(f[0], content);
+      visitor.visit(f[0], content);
     }
+    return skipped;
+  }
+
+  /**
+   * A blob a path held in history: the oldest and the newest commit (by commit date) that wrote
+   * that blob at that path. A later commit that kept the file unchanged is not listed by git, so
+   * {@code last} is the last commit that wrote it, not the last one that still had it.
+   */
+  public record BlobAtPath(
+      String path, String blob, String first, Instant firstDate, String last, Instant lastDate) {
+    public BlobAtPath {
+      Objects.requireNonNull(path, "path == null");
+      Objects.requireNonNull(blob, "blob == null");
+      Objects.requireNonNull(first, "first == null");
+      Objects.requireNonNull(firstDate, "firstDate == null");
+      Objects.requireNonNull(last, "last == null");
+      Objects.requireNonNull(lastDate, "lastDate == null");
+    }
+  }
+
+  /** Each (path, blob) of all history once, with its first and last commit; sorted by path. */
+  public List<BlobAtPath> blobsAtPaths() {
+    Map<String, Change[]> span = new HashMap<>();
+    for (Change c : parseLog(new String(log(), StandardCharsets.UTF_8))) {
+      span.merge(c.path() + "\0" + c.blob(), new Change[] {c, c}, (a, b) -> new Change[] {
+          b[0].olderThan(a[0]) ? b[0] : a[0], a[1].olderThan(b[1]) ? b[1] : a[1]});
+    }
+    return span.values().stream()
+        .map(s -> new BlobAtPath(s[0].path(), s[0].blob(), s[0].commit(), s[0].date(),
+            s[1].commit(), s[1].date()))
+        .sorted(Comparator.comparing(BlobAtPath::path).thenComparing(BlobAtPath::blob))
+        .toList();
+  }
+
+  /** A file the index tracks now: its path and blob (regular files only, no symlinks). */
+  public record Tracked(String path, String blob) {
+    public Tracked {
+      Objects.requireNonNull(path, "path == null");
+      Objects.requireNonNull(blob, "blob == null");
+    }
+  }
+
+  /** The files tracked now, from {@code ls-files --stage}: as staged, relative to the root. */
+  public List<Tracked> tracked() {
+    String out = new String(run(root, List.of("ls-files", "--stage", "-z", "."), Optional.empty()),
+        StandardCharsets.UTF_8);
+    List<Tracked> files = new ArrayList<>();
+    for (String entry : out.split("\0")) {
+      int tab = entry.indexOf('\t');
+      if (tab < 0) continue;
+      String[] f = entry.substring(0, tab).split(" ");
+      // stage 0 only (a conflict lists stages 1-3), regular files only
+      if (f.length == 3 && f[0].startsWith("100") && f[2].equals("0")) {
+        files.add(new Tracked(entry.substring(tab + 1), f[1]));
+      }
+    }
+    return List.copyOf(files);
   }
 
   private static String line(InputStream in) throws IOException {
