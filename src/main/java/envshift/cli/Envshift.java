@@ -29,7 +29,8 @@ import picocli.CommandLine;
       RotateCommand.class,
       RekeyCommand.class,
       AccessCommand.class,
-      CleanupCommand.class
+      CleanupCommand.class,
+      ScanCommand.class
     },
     exitCodeOnInvalidInput = EnvshiftException.USAGE,
     exitCodeOnExecutionException = EnvshiftException.ERROR,
@@ -37,7 +38,7 @@ import picocli.CommandLine;
     exitCodeList = {
       "0:success",
       "1:error (bad input, decryption, parse, API or network failure)",
-      "2:differences found (plan --detailed-exitcode, drift)",
+      "2:differences found (plan --detailed-exitcode, drift, scan)",
       "64:usage error"
     })
 public final class Envshift implements Runnable {

@@ -139,7 +139,7 @@ public final class SecretScan {
     }
     if (targeted.isEmpty()) return out;
     if (live.isEmpty()) {
-      notes.add("live state unknown: no Heroku API token (set HEROKU_API_KEY to compare)");
+      notes.add("live state unknown: the apps were not read (no Heroku API token, or --no-live)");
       return out;
     }
     Map<String, AppConfig> apps = new HashMap<>();
