@@ -95,6 +95,51 @@ class GitHistoryTest {
   }
 
   @Test
+  void aBlobAtAPathSpansTheOldestAndNewestCommitThatWroteItOnAnyBranch() {
+    Path repo = tmp.resolve("spans");
+    git(tmp, "init", "--quiet", repo.toString());
+    write(repo.resolve("README"), "leak\n".getBytes(StandardCharsets.UTF_8));
+    String c1 = commit(repo, T0, "one");
+    write(repo.resolve("README"), "fixed\n".getBytes(StandardCharsets.UTF_8));
+    commit(repo, T0 + 10, "two");
+    git(repo, "checkout", "--quiet", "-b", "feature");
+    write(repo.resolve("README"), "leak\n".getBytes(StandardCharsets.UTF_8));
+    String c3 = commit(repo, T0 + 20, "three: the leak again, on a branch");
+    git(repo, "checkout", "--quiet", "main");
+
+    GitHistory history = GitHistory.open(repo).orElseThrow();
+    String leak = git(repo, "rev-parse", c1 + ":README");
+
+    assertThat(history.blobsAtPaths())
+        .filteredOn(b -> b.blob().equals(leak))
+        .extracting(GitHistory.BlobAtPath::path, GitHistory.BlobAtPath::first,
+            GitHistory.BlobAtPath::last)
+        .containsExactly(tuple("README", c1, c3));
+    assertThat(history.blobsAtPaths()).hasSize(2);
+  }
+
+  @Test
+  void trackedFilesAreTheStagedRegularFilesRelativeToTheRootAndBlobsStreamInOrder() {
+    Path repo = tmp.resolve("tracked");
+    git(tmp, "init", "--quiet", repo.toString());
+    write(repo.resolve("svc/a.txt"), "a\n".getBytes(StandardCharsets.UTF_8));
+    write(repo.resolve("other/b.txt"), "b\n".getBytes(StandardCharsets.UTF_8));
+    commit(repo, T0, "one");
+    write(repo.resolve("svc/new.txt"), "new\n".getBytes(StandardCharsets.UTF_8));
+    git(repo, "add", "svc/new.txt");
+
+    GitHistory history = GitHistory.open(repo.resolve("svc")).orElseThrow();
+    List<GitHistory.Tracked> tracked = history.tracked();
+    List<String> read = new java.util.ArrayList<>();
+    int skipped = history.readBlobs(tracked.stream().map(GitHistory.Tracked::blob).toList(),
+        (blob, content) -> read.add(text(content)));
+
+    assertThat(tracked).extracting(GitHistory.Tracked::path).containsExactly("a.txt", "new.txt");
+    assertThat(read).containsExactly("a\n", "new\n");
+    assertThat(skipped).isZero();
+  }
+
+  @Test
   void theRawLogSkipsDeletionsSymlinksAndSubmodules() {
     String z = "\0";
     String log = "\u0001c2 20" + z
