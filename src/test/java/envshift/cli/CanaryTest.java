@@ -121,6 +121,25 @@ class CanaryTest {
     assertNoFileHoldsTheCanary();
   }
 
+  @Test
+  void scanNamesTheLeakedVariableButNeverItsValue() throws Exception {
+    Path repo = work.resolve("dotenv-envs");
+    envshift.access.OffboardFixtures.git(repo, "init", "--quiet");
+    envshift.access.OffboardFixtures.commit(repo, 1_700_000_000L, "encrypted");
+    Files.writeString(repo.resolve("README.md"), "smtp: " + CANARY + "-dotenv-staging\n");
+    envshift.access.OffboardFixtures.commit(repo, 1_700_000_010L, "leak");
+
+    Run text = run(withKeys("scan", "--repo", "dotenv-envs", "--history"));
+    Run json = run(withKeys("scan", "--repo", "dotenv-envs", "--json"));
+
+    assertThat(text.code).as(text.err).isEqualTo(2);
+    assertThat(text.out).contains("README.md: value of EMAIL_HOST_PASSWORD (staging)");
+    assertThat(json.code).as(json.err).isEqualTo(2);
+    assertClean(text);
+    assertClean(json);
+    assertNoFileHoldsTheCanary("dotenv-envs/README.md");
+  }
+
   private void assertCleanSuccess(Run r) throws IOException {
     assertThat(r.code).as(r.args + ": " + r.err).isZero();
     assertClean(r);
