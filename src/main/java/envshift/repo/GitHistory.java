@@ -24,8 +24,9 @@ import java.util.Set;
  * Every version of the encrypted files in a git repo's history (all refs), found by content like
  * {@link RepoScanner} does, and every blob of it for {@code scan}. Three git processes whatever
  * the repo's size: {@code rev-parse} (is this a checkout?), one {@code log --raw} listing each blob
- * a commit added and one {@code cat-file --batch} reading them. git gets a fixed argument list, no user input and no shell; paths come
- * back relative to the repo root, so a root inside a larger checkout sees its own files only.
+ * a commit added and one {@code cat-file --batch} reading them ({@code scan} adds one {@code
+ * ls-files}). git gets a fixed argument list, no user input and no shell; paths come back relative
+ * to the repo root, so a root inside a larger checkout sees its own files only.
  */
 public final class GitHistory {
   /** Larger blobs are not read: encrypted settings are small, and memory is not. */
@@ -97,7 +98,7 @@ public final class GitHistory {
         .toList();
   }
 
-  /** The blobs each commit of every ref wrote: one {@code log --raw}, merges against each parent. */
+  /** The blobs each commit of every ref wrote: one {@code log --raw}, merges against each. */
   private byte[] log() {
     return run(root, List.of("log", "--all", "--no-show-signature", "-m", "--root",
         "--no-renames", "--relative", "--raw", "--no-abbrev", "-z", "--format=%x01%H %ct"),

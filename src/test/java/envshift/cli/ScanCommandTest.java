@@ -24,8 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code envshift scan} on a copy of the dotenv-envs fixture made a git repo in the test, whose
- * history once held a plaintext twin of {@code configs/.env.staging.gpg} and, in a README, staging's
- * EMAIL_HOST_PASSWORD (a value holding the canary {@code CANARY-5e2f0c1d}).
+ * history once held a plaintext twin of {@code configs/.env.staging.gpg} and, in a README,
+ * staging's EMAIL_HOST_PASSWORD (a value holding the canary {@code CANARY-5e2f0c1d}).
  */
 @ExtendWith(FakeHerokuExtension.class)
 class ScanCommandTest {
