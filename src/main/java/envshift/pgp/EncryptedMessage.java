@@ -9,10 +9,15 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.bouncycastle.bcpg.AEADAlgorithmTags;
 import org.bouncycastle.bcpg.AEADEncDataPacket;
 import org.bouncycastle.bcpg.ArmoredInputStream;
+import org.bouncycastle.bcpg.BCPGInputStream;
 import org.bouncycastle.bcpg.InputStreamPacket;
+import org.bouncycastle.bcpg.PacketTags;
+import org.bouncycastle.bcpg.SymmetricKeyEncSessionPacket;
+import org.bouncycastle.bcpg.UnsupportedPacketVersionException;
 import org.bouncycastle.bcpg.SymmetricEncIntegrityPacket;
 import org.bouncycastle.openpgp.PGPEncryptedData;
 import org.bouncycastle.openpgp.PGPEncryptedDataList;
@@ -31,15 +36,27 @@ import org.bouncycastle.openpgp.bc.BcPGPObjectFactory;
  */
 final class EncryptedMessage {
   private static final String ARMOR_END = "-----END PGP MESSAGE-----";
+  private static final Set<Integer> SESSION_AND_FILLER =
+      Set.of(
+          PacketTags.PUBLIC_KEY_ENC_SESSION,
+          PacketTags.SYMMETRIC_KEY_ENC_SESSION,
+          PacketTags.MARKER,
+          PacketTags.PADDING);
 
   private final byte[] binary;
   private final boolean armored;
   private final PGPEncryptedDataList list;
+  private final List<SymmetricKeyEncSessionPacket> passphraseMethods;
 
-  private EncryptedMessage(byte[] binary, boolean armored, PGPEncryptedDataList list) {
+  private EncryptedMessage(
+      byte[] binary,
+      boolean armored,
+      PGPEncryptedDataList list,
+      List<SymmetricKeyEncSessionPacket> passphraseMethods) {
     this.binary = binary;
     this.armored = armored;
     this.list = list;
+    this.passphraseMethods = List.copyOf(passphraseMethods);
   }
 
   static EncryptedMessage parse(byte[] message, String label) {
@@ -59,8 +76,12 @@ final class EncryptedMessage {
       throw malformed(label, null);
     }
     PGPEncryptedDataList list;
+    List<SymmetricKeyEncSessionPacket> passphraseMethods;
     try {
       list = readList(binary);
+      passphraseMethods = readPassphraseMethods(binary);
+    } catch (UnsupportedPacketVersionException e) {
+      throw unsupported(label, e);
     } catch (IOException | RuntimeException e) {
       throw malformed(label, e);
     }
@@ -68,7 +89,28 @@ final class EncryptedMessage {
       throw new DecryptionException(
           Reason.NOT_OPENPGP, label + ": OpenPGP data, but not an encrypted message");
     }
-    return new EncryptedMessage(binary, armored, list);
+    return new EncryptedMessage(binary, armored, list, passphraseMethods);
+  }
+
+  /**
+   * The SKESK packets as parsed, S2K parameters included, so their cost can be checked before a
+   * key is derived; Bouncy Castle's encrypted-data objects do not expose them.
+   */
+  private static List<SymmetricKeyEncSessionPacket> readPassphraseMethods(byte[] binary)
+      throws IOException {
+    List<SymmetricKeyEncSessionPacket> methods = new ArrayList<>();
+    BCPGInputStream in = new BCPGInputStream(new ByteArrayInputStream(binary));
+    for (int tag = in.nextPacketTag(); SESSION_AND_FILLER.contains(tag); tag = in.nextPacketTag()) {
+      if (in.readPacket() instanceof SymmetricKeyEncSessionPacket skesk) {
+        methods.add(skesk);
+      }
+    }
+    return methods;
+  }
+
+  /** SKESKs with their S2K parameters, in message order. */
+  List<SymmetricKeyEncSessionPacket> passphraseMethods() {
+    return passphraseMethods;
   }
 
   boolean armored() {
@@ -181,6 +223,16 @@ final class EncryptedMessage {
       }
     }
     return null;
+  }
+
+  /**
+   * Bouncy Castle's text for a well-formed packet it cannot handle names the packet and the
+   * version or type number (never message data): "Unsupported ... version encountered: 7".
+   */
+  static DecryptionException unsupported(String label, UnsupportedPacketVersionException e) {
+    String what = String.valueOf(e.getMessage()).replaceFirst("(?i)^unsupported\\s+", "");
+    return new DecryptionException(
+        Reason.UNSUPPORTED, label + ": unsupported OpenPGP data: " + what, e);
   }
 
   static DecryptionException malformed(String label, Throwable cause) {
