@@ -10,6 +10,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.bouncycastle.bcpg.AEADAlgorithmTags;
 import org.bouncycastle.bcpg.AEADEncDataPacket;
 import org.bouncycastle.bcpg.ArmoredInputStream;
@@ -36,6 +38,7 @@ import org.bouncycastle.openpgp.bc.BcPGPObjectFactory;
  */
 final class EncryptedMessage {
   private static final String ARMOR_END = "-----END PGP MESSAGE-----";
+  private static final Pattern INVALID = Pattern.compile("(?i)invalid\\s+(.+?):\\s*(\\d+)");
   private static final Set<Integer> SESSION_AND_FILLER =
       Set.of(
           PacketTags.PUBLIC_KEY_ENC_SESSION,
@@ -225,14 +228,24 @@ final class EncryptedMessage {
     return null;
   }
 
-  /**
-   * Bouncy Castle's text for a well-formed packet it cannot handle names the packet and the
-   * version or type number (never message data): "Unsupported ... version encountered: 7".
-   */
   static DecryptionException unsupported(String label, UnsupportedPacketVersionException e) {
-    String what = String.valueOf(e.getMessage()).replaceFirst("(?i)^unsupported\\s+", "");
     return new DecryptionException(
-        Reason.UNSUPPORTED, label + ": unsupported OpenPGP data: " + what, e);
+        Reason.UNSUPPORTED, label + ": unsupported " + unsupportedWhat(e), e);
+  }
+
+  /**
+   * What Bouncy Castle's text for a well-formed packet it cannot handle names: a packet and a
+   * version or type number, never message data ("... packet version encountered: 7" becomes
+   * "... packet version 7", "Invalid S2K type: 9" becomes "S2K type 9").
+   */
+  static String unsupportedWhat(UnsupportedPacketVersionException e) {
+    String text = String.valueOf(e.getMessage()).strip();
+    Matcher invalid = INVALID.matcher(text);
+    if (invalid.matches()) {
+      return invalid.group(1) + " " + invalid.group(2);
+    }
+    return text.replaceFirst("(?i)^unsupported\\s+", "")
+        .replaceFirst("(?i)\\s+encountered:?\\s*(\\d+)$", " $1");
   }
 
   static DecryptionException malformed(String label, Throwable cause) {

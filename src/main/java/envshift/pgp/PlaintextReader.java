@@ -69,10 +69,8 @@ final class PlaintextReader {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof Unsupported) {
         return Optional.of(t.getMessage());
-      } else if (t instanceof UnsupportedPacketVersionException) {
-        // Bouncy Castle's text: a packet name and a version or type number, no data
-        String text = String.valueOf(t.getMessage());
-        return Optional.of(text.replaceFirst("(?i)^unsupported\\s+", ""));
+      } else if (t instanceof UnsupportedPacketVersionException unsupported) {
+        return Optional.of(EncryptedMessage.unsupportedWhat(unsupported));
       }
     }
     return Optional.empty();

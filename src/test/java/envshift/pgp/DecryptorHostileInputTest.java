@@ -328,8 +328,8 @@ class DecryptorHostileInputTest {
 
     assertThat(e.reason()).isEqualTo(Reason.UNSUPPORTED);
     assertThat(e)
-        .hasMessageStartingWith(LABEL + ": unsupported OpenPGP data: ")
-        .hasMessageContaining("7");
+        .hasMessage(
+            LABEL + ": unsupported PGP public key encrypted session key packet version 7");
   }
 
   @Test
@@ -344,7 +344,7 @@ class DecryptorHostileInputTest {
     DecryptionException e = failure(message, Optional.of(PASSPHRASE));
 
     assertThat(e.reason()).isEqualTo(Reason.UNSUPPORTED);
-    assertThat(e).hasMessageStartingWith(LABEL + ": unsupported ").hasMessageContaining("9");
+    assertThat(e).hasMessage(LABEL + ": unsupported S2K type 9");
   }
 
   @Test
