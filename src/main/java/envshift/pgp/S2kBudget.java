@@ -2,6 +2,7 @@ package envshift.pgp;
 
 import envshift.pgp.DecryptionException.Reason;
 import java.util.List;
+import java.util.Optional;
 import org.bouncycastle.bcpg.S2K;
 import org.bouncycastle.bcpg.SymmetricKeyEncSessionPacket;
 import org.bouncycastle.openpgp.PGPException;
@@ -87,26 +88,59 @@ final class S2kBudget {
   }
 
   private static long argon2(S2K s2k, String label) {
-    int exponent = s2k.getMemorySizeExponent();
-    int passes = s2k.getPasses();
-    int lanes = s2k.getParallelism();
-    String what =
-        "Argon2 S2K with memory 2^" + exponent + " KiB, " + passes + " passes, " + lanes + " lanes";
-    if (exponent > MAX_ARGON2_MEMORY_EXPONENT) {
-      throw tooCostly(label, what + "; memory at most 2^" + MAX_ARGON2_MEMORY_EXPONENT + " KiB");
-    } else if (lanes > MAX_ARGON2_PARALLELISM) {
-      throw tooCostly(label, what + "; at most " + MAX_ARGON2_PARALLELISM + " lanes");
-    } else if (passes < 1 || lanes < 1 || exponent < 3 + ceilLog2(lanes)) {
+    Optional<String> excess = argon2Excess(s2k);
+    if (excess.isPresent()) {
+      throw tooCostly(label, excess.get());
+    } else if (!argon2Valid(s2k)) {
       throw new DecryptionException(
-          Reason.MALFORMED, label + ": invalid " + what + " (RFC 9580 §3.7.1.4)");
+          Reason.MALFORMED, label + ": invalid " + argon2Name(s2k) + " (RFC 9580 §3.7.1.4)");
     }
-    long work = (1L << exponent) * passes;
-    if (work > MAX_ARGON2_WORK_KIB) {
-      throw tooCostly(
-          label, what + "; memory × passes at most 2^" + Long.numberOfTrailingZeros(
-              MAX_ARGON2_WORK_KIB) + " KiB");
+    return (1L << s2k.getMemorySizeExponent()) * s2k.getPasses();
+  }
+
+  /**
+   * Why unlocking a secret key protected by {@code s2k} would exceed the bound (a v6 key may be
+   * protected by Argon2), or empty; gpg's own protections are bounded where they are read.
+   */
+  static Optional<String> keyExcess(S2K s2k) {
+    if (s2k == null || s2k.getType() != S2K.ARGON_2) {
+      return Optional.empty();
     }
-    return work;
+    return argon2Excess(s2k).map(what -> what + " (envshift's S2K bound, see docs/security.md)");
+  }
+
+  private static Optional<String> argon2Excess(S2K s2k) {
+    int exponent = s2k.getMemorySizeExponent();
+    String what = argon2Name(s2k);
+    if (exponent > MAX_ARGON2_MEMORY_EXPONENT) {
+      return Optional.of(what + "; memory at most 2^" + MAX_ARGON2_MEMORY_EXPONENT + " KiB");
+    } else if (s2k.getParallelism() > MAX_ARGON2_PARALLELISM) {
+      return Optional.of(what + "; at most " + MAX_ARGON2_PARALLELISM + " lanes");
+    } else if ((1L << exponent) * s2k.getPasses() > MAX_ARGON2_WORK_KIB) {
+      return Optional.of(
+          what
+              + "; memory × passes at most 2^"
+              + Long.numberOfTrailingZeros(MAX_ARGON2_WORK_KIB)
+              + " KiB");
+    }
+    return Optional.empty();
+  }
+
+  private static boolean argon2Valid(S2K s2k) {
+    int lanes = s2k.getParallelism();
+    return s2k.getPasses() >= 1
+        && lanes >= 1
+        && s2k.getMemorySizeExponent() >= 3 + ceilLog2(lanes);
+  }
+
+  private static String argon2Name(S2K s2k) {
+    return "Argon2 S2K with memory 2^"
+        + s2k.getMemorySizeExponent()
+        + " KiB, "
+        + s2k.getPasses()
+        + " passes, "
+        + s2k.getParallelism()
+        + " lanes";
   }
 
   /** Bouncy Castle names every cipher it implements and throws for the rest. */
