@@ -26,8 +26,8 @@ public final class DecryptionException extends EnvshiftException {
     CORRUPT_SESSION_KEY,
     /** A well-formed structure envshift cannot handle: an algorithm, packet version, S2K type. */
     UNSUPPORTED,
-    /** A passphrase method asks for more key-derivation work than envshift's documented bound. */
-    S2K_COST_EXCEEDED
+    /** More work than envshift's documented bounds: S2K cost, session-key packets to try. */
+    COST_EXCEEDED
   }
 
   private final Reason reason;

@@ -38,6 +38,12 @@ import org.bouncycastle.openpgp.bc.BcPGPObjectFactory;
  */
 final class EncryptedMessage {
   private static final String ARMOR_END = "-----END PGP MESSAGE-----";
+
+  /** Session-key packets (PKESK and SKESK) in one message. */
+  static final int MAX_METHODS = 1000;
+
+  /** PKESKs with key id 0 ({@code gpg --hidden-recipient}, {@code -R}). */
+  static final int MAX_HIDDEN_RECIPIENTS = 32;
   private static final Pattern INVALID = Pattern.compile("(?i)invalid\\s+(.+?):\\s*(\\d+)");
   private static final Set<Integer> SESSION_AND_FILLER =
       Set.of(
@@ -92,7 +98,36 @@ final class EncryptedMessage {
       throw new DecryptionException(
           Reason.NOT_OPENPGP, label + ": OpenPGP data, but not an encrypted message");
     }
+    checkWork(list, label);
     return new EncryptedMessage(binary, armored, list, passphraseMethods);
+  }
+
+  /**
+   * Every session-key packet costs a parse of the message to try, and a hidden recipient costs a
+   * private-key operation per loaded key; gpg writes one packet per recipient, so these bounds
+   * are far above any team's while keeping a hostile message from running for minutes.
+   */
+  private static void checkWork(PGPEncryptedDataList list, String label) {
+    int hidden = 0;
+    for (PGPEncryptedData data : list) {
+      if (data instanceof PGPPublicKeyEncryptedData pk && pk.getKeyID() == 0L) {
+        hidden++;
+      }
+    }
+    if (list.size() > MAX_METHODS) {
+      throw new DecryptionException(
+          Reason.COST_EXCEEDED,
+          label + ": " + list.size() + " session-key packets; at most " + MAX_METHODS);
+    } else if (hidden > MAX_HIDDEN_RECIPIENTS) {
+      throw new DecryptionException(
+          Reason.COST_EXCEEDED,
+          label
+              + ": "
+              + hidden
+              + " hidden-recipient session-key packets, each tried with every loaded key;"
+              + " at most "
+              + MAX_HIDDEN_RECIPIENTS);
+    }
   }
 
   /**

@@ -48,7 +48,7 @@ final class S2kBudget {
 
   private S2kBudget() {}
 
-  /** Throws an UNSUPPORTED or S2K_COST_EXCEEDED error naming {@code label}; derives nothing. */
+  /** Throws an UNSUPPORTED or COST_EXCEEDED error naming {@code label}; derives nothing. */
   static void check(List<SymmetricKeyEncSessionPacket> methods, String label) {
     if (methods.size() > MAX_PASSPHRASE_METHODS) {
       throw tooCostly(
@@ -170,7 +170,7 @@ final class S2kBudget {
 
   private static DecryptionException tooCostly(String label, String what) {
     return new DecryptionException(
-        Reason.S2K_COST_EXCEEDED,
+        Reason.COST_EXCEEDED,
         label
             + ": refusing to derive a key: "
             + what

@@ -371,6 +371,32 @@ class DecryptorHostileInputTest {
     assertThat(e.reason()).isEqualTo(Reason.INTEGRITY_FAILED);
   }
 
+  @Test
+  void thirtyThreeHiddenRecipientsAreRefusedBeforeAnyKeyIsTried() {
+    byte[] message = gpg.encrypt(PLAINTEXT, List.of(ME));
+    PacketHeader pkesk = PacketHeader.read(message, 0).orElseThrow();
+    int end = pkesk.headerLength() + (int) pkesk.bodyLength();
+    byte[] hidden = Arrays.copyOf(message, end);
+    Arrays.fill(hidden, pkesk.headerLength() + 1, pkesk.headerLength() + 9, (byte) 0); // key id 0
+    ByteArrayOutputStream many = new ByteArrayOutputStream();
+    for (int i = 0; i < 33; i++) {
+      many.writeBytes(hidden);
+    }
+    many.write(message, end, message.length - end);
+
+    long started = System.nanoTime();
+    DecryptionException e = failure(many.toByteArray());
+    long millis = (System.nanoTime() - started) / 1_000_000;
+
+    assertThat(e.reason()).isEqualTo(Reason.COST_EXCEEDED);
+    assertThat(e)
+        .hasMessage(
+            LABEL
+                + ": 33 hidden-recipient session-key packets, each tried with every loaded key;"
+                + " at most 32");
+    assertThat(millis).isLessThan(500);
+  }
+
   /** A compressed-data packet (tag 8) of algorithm 9, which RFC 9580 does not define. */
   private static byte[] unknownCompression() {
     byte[] body = new byte[60];
