@@ -8,7 +8,8 @@ import java.util.stream.Collectors;
 
 /**
  * What went wrong while trying to open one message, turned into the single most useful error: a
- * wrong passphrase beats a missing one, which beats an unusable key, which beats "no key matches".
+ * wrong passphrase beats a corrupt session key for a loaded key, which beats a missing passphrase,
+ * which beats an unusable key, which beats "no key matches".
  */
 final class Attempts {
   static final String SYMMETRIC = "symmetric";
@@ -29,11 +30,25 @@ final class Attempts {
     failures.add(failure);
   }
 
+  /** The PKESK naming {@code keyId}, a loaded key, did not decrypt to a valid session key. */
+  void corruptSessionKey(KeyId keyId) {
+    failures.add(new Unlock.Failed(Reason.CORRUPT_SESSION_KEY, "key " + keys.describeKey(keyId)));
+  }
+
   DecryptionException failure() {
     Optional<Unlock.Failed> wrong = first(Reason.BAD_PASSPHRASE);
     if (wrong.isPresent()) {
       return new DecryptionException(
           Reason.BAD_PASSPHRASE, label + ": wrong passphrase for " + subject(wrong.get()));
+    }
+    Optional<Unlock.Failed> corrupt = first(Reason.CORRUPT_SESSION_KEY);
+    if (corrupt.isPresent()) {
+      return new DecryptionException(
+          Reason.CORRUPT_SESSION_KEY,
+          label
+              + ": the session key encrypted to "
+              + corrupt.get().detail()
+              + " could not be decrypted with that key (corrupt session-key packet)");
     }
     Optional<Unlock.Failed> missing = first(Reason.NO_PASSPHRASE);
     if (missing.isPresent()) {

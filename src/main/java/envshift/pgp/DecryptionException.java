@@ -21,7 +21,13 @@ public final class DecryptionException extends EnvshiftException {
     /** The MDC or AEAD tag did not match: the data was modified or is corrupt. */
     INTEGRITY_FAILED,
     /** Legacy encryption without an MDC, which envshift refuses to decrypt. */
-    NOT_INTEGRITY_PROTECTED
+    NOT_INTEGRITY_PROTECTED,
+    /** The session-key packet for a loaded key did not decrypt to a valid session key. */
+    CORRUPT_SESSION_KEY,
+    /** A well-formed structure envshift cannot handle: an algorithm, packet version, S2K type. */
+    UNSUPPORTED,
+    /** More work than envshift's documented bounds: S2K cost, session-key packets to try. */
+    COST_EXCEEDED
   }
 
   private final Reason reason;

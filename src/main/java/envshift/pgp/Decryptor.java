@@ -4,6 +4,7 @@ import envshift.EnvshiftException;
 import envshift.pgp.DecryptionException.Reason;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.bouncycastle.bcpg.UnsupportedPacketVersionException;
 import org.bouncycastle.openpgp.PGPDataValidationException;
 import org.bouncycastle.openpgp.PGPEncryptedData;
 import org.bouncycastle.openpgp.PGPException;
@@ -59,7 +61,7 @@ public final class Decryptor {
     }
     try {
       Opened opened = open(parsed, label);
-      PlaintextReader.Plaintext plaintext = PlaintextReader.read(opened.stream());
+      PlaintextReader.Plaintext plaintext = readPlaintext(opened, protectedData, label);
       if (protectedData && !opened.data().isAEAD() && !opened.data().verify()) {
         throw integrityFailed(label, null);
       }
@@ -83,21 +85,65 @@ public final class Decryptor {
           plaintext.fileName());
     } catch (EnvshiftException e) {
       throw e;
+    } catch (UnsupportedPacketVersionException e) {
+      // an outer packet (a session-key packet or the encrypted-data packet) of a newer version
+      throw EncryptedMessage.unsupported(label, e);
     } catch (IOException | PGPException | RuntimeException e) {
-      if (hasCause(e, StreamOverflowException.class)
-          || hasCause(e, PlaintextReader.TooLarge.class)) {
-        throw new DecryptionException(
-            Reason.MALFORMED,
-            label
-                + ": decrypted data exceeds "
-                + (PlaintextReader.LIMIT >> 20)
-                + " MiB; refusing it",
-            e);
-      }
-      // The outer packets were complete, so a failure inside the encrypted body (a bad MDC or
-      // AEAD tag, a zlib checksum, garbage packets) means the data was modified or is corrupt.
-      throw integrityFailed(label, e);
+      throw dataFailure(label, e);
     }
+  }
+
+  /**
+   * Reads the decrypted packets. When they cannot be read, the whole ciphertext is still checked:
+   * an authentic message that uses what envshift does not support (a compression algorithm, a
+   * packet version) is reported as unsupported, and only a failed check as modified or corrupt.
+   */
+  private static PlaintextReader.Plaintext readPlaintext(
+      Opened opened, boolean protectedData, String label) throws IOException, PGPException {
+    try {
+      return PlaintextReader.read(opened.stream());
+    } catch (IOException | PGPException | RuntimeException e) {
+      if (tooLarge(e) || !protectedData || !authentic(opened)) {
+        throw e;
+      }
+      Optional<String> unsupported = PlaintextReader.unsupported(e);
+      throw new DecryptionException(
+          unsupported.isPresent() ? Reason.UNSUPPORTED : Reason.MALFORMED,
+          label
+              + unsupported.map(what -> ": unsupported " + what).orElse(
+                  ": the decrypted packets are not a message envshift can read")
+              + " (the integrity check passed: not modified)",
+          e);
+    }
+  }
+
+  /**
+   * Reads the rest of the ciphertext and checks it: the MDC for SEIPDv1, which {@code verify()}
+   * reads to the end for; for AEAD the tags are checked while reading. Decrypting without
+   * decompressing yields no more bytes than the message holds, so this is bounded by its size.
+   */
+  private static boolean authentic(Opened opened) {
+    try {
+      if (opened.data().isAEAD()) {
+        opened.stream().transferTo(OutputStream.nullOutputStream());
+        return true;
+      }
+      return opened.data().verify();
+    } catch (IOException | PGPException | RuntimeException e) {
+      return false;
+    }
+  }
+
+  private static DecryptionException dataFailure(String label, Exception e) {
+    if (tooLarge(e)) {
+      return new DecryptionException(
+          Reason.MALFORMED,
+          label + ": decrypted data exceeds " + (PlaintextReader.LIMIT >> 20) + " MiB; refusing it",
+          e);
+    }
+    // The outer packets were complete, so a failure inside the encrypted body (a bad MDC or
+    // AEAD tag, a zlib checksum, garbage packets) means the data was modified or is corrupt.
+    return integrityFailed(label, e);
   }
 
   /** A session-key method that worked: the decrypting stream, and what opened it. */
@@ -124,7 +170,9 @@ public final class Decryptor {
     for (Candidate candidate : candidates(message)) { // 1 and 2: named recipients, then hidden ones
       Optional<PGPPrivateKey> key = keys.ready(candidate.key());
       Optional<Opened> opened =
-          key.isPresent() ? tryKey(message, candidate.index(), key.get()) : Optional.empty();
+          key.isPresent()
+              ? tryKey(message, candidate.index(), key.get(), attempts)
+              : Optional.empty();
       if (opened.isPresent()) {
         return opened.get();
       } else if (key.isEmpty()) {
@@ -139,7 +187,7 @@ public final class Decryptor {
     for (Candidate candidate : locked) { // 4: asks for passphrases, once per key
       Unlock unlock = failed.contains(candidate.key()) ? null : keys.unlock(candidate.key());
       if (unlock instanceof Unlock.Unlocked unlocked) {
-        Optional<Opened> opened = tryKey(message, candidate.index(), unlocked.key());
+        Optional<Opened> opened = tryKey(message, candidate.index(), unlocked.key(), attempts);
         if (opened.isPresent()) {
           return opened.get();
         }
@@ -176,15 +224,22 @@ public final class Decryptor {
   /**
    * Recovering the session key proves the key fits (RSA and ECDH session keys are checksummed or
    * key-wrapped); only then is the data opened, and a failure there is corrupt data, not a wrong
-   * key.
+   * key. A PKESK that names this key but does not decrypt is a corrupt session key: noted, so the
+   * failure says so instead of "no key matches".
    */
-  private static Optional<Opened> tryKey(EncryptedMessage message, int index, PGPPrivateKey key)
+  private static Optional<Opened> tryKey(
+      EncryptedMessage message, int index, PGPPrivateKey key, Attempts attempts)
       throws PGPException {
     PGPPublicKeyEncryptedData data = (PGPPublicKeyEncryptedData) fresh(message, index);
     PGPSessionKey sessionKey;
     try {
       sessionKey = data.getSessionKey(new BcPublicKeyDataDecryptorFactory(key));
+    } catch (UnsupportedPacketVersionException e) {
+      throw e;
     } catch (PGPException | RuntimeException e) {
+      if (data.getKeyID() != 0L) {
+        attempts.corruptSessionKey(new KeyId(key.getKeyID()));
+      }
       return Optional.empty();
     }
     InputStream stream;
@@ -207,6 +262,8 @@ public final class Decryptor {
     if (!message.symmetric()) {
       return Optional.empty();
     }
+    // Before the passphrase is asked for or any key derived: a hostile S2K costs minutes.
+    S2kBudget.check(message.passphraseMethods(), label);
     Optional<char[]> passphrase = keys.passphrase("symmetric message " + label);
     if (passphrase.isEmpty()) {
       attempts.failed(new Unlock.Failed(Reason.NO_PASSPHRASE, Attempts.SYMMETRIC));
@@ -267,6 +324,11 @@ public final class Decryptor {
         Reason.INTEGRITY_FAILED,
         label + ": integrity check failed (modified or corrupt data); no plaintext released",
         cause);
+  }
+
+  private static boolean tooLarge(Throwable e) {
+    return hasCause(e, StreamOverflowException.class)
+        || hasCause(e, PlaintextReader.TooLarge.class);
   }
 
   private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {

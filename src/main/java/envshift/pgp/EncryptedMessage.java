@@ -9,10 +9,17 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.bouncycastle.bcpg.AEADAlgorithmTags;
 import org.bouncycastle.bcpg.AEADEncDataPacket;
 import org.bouncycastle.bcpg.ArmoredInputStream;
+import org.bouncycastle.bcpg.BCPGInputStream;
 import org.bouncycastle.bcpg.InputStreamPacket;
+import org.bouncycastle.bcpg.PacketTags;
+import org.bouncycastle.bcpg.SymmetricKeyEncSessionPacket;
+import org.bouncycastle.bcpg.UnsupportedPacketVersionException;
 import org.bouncycastle.bcpg.SymmetricEncIntegrityPacket;
 import org.bouncycastle.openpgp.PGPEncryptedData;
 import org.bouncycastle.openpgp.PGPEncryptedDataList;
@@ -32,14 +39,33 @@ import org.bouncycastle.openpgp.bc.BcPGPObjectFactory;
 final class EncryptedMessage {
   private static final String ARMOR_END = "-----END PGP MESSAGE-----";
 
+  /** Session-key packets (PKESK and SKESK) in one message. */
+  static final int MAX_METHODS = 1000;
+
+  /** PKESKs with key id 0 ({@code gpg --hidden-recipient}, {@code -R}). */
+  static final int MAX_HIDDEN_RECIPIENTS = 32;
+  private static final Pattern INVALID = Pattern.compile("(?i)invalid\\s+(.+?):\\s*(\\d+)");
+  private static final Set<Integer> SESSION_AND_FILLER =
+      Set.of(
+          PacketTags.PUBLIC_KEY_ENC_SESSION,
+          PacketTags.SYMMETRIC_KEY_ENC_SESSION,
+          PacketTags.MARKER,
+          PacketTags.PADDING);
+
   private final byte[] binary;
   private final boolean armored;
   private final PGPEncryptedDataList list;
+  private final List<SymmetricKeyEncSessionPacket> passphraseMethods;
 
-  private EncryptedMessage(byte[] binary, boolean armored, PGPEncryptedDataList list) {
+  private EncryptedMessage(
+      byte[] binary,
+      boolean armored,
+      PGPEncryptedDataList list,
+      List<SymmetricKeyEncSessionPacket> passphraseMethods) {
     this.binary = binary;
     this.armored = armored;
     this.list = list;
+    this.passphraseMethods = List.copyOf(passphraseMethods);
   }
 
   static EncryptedMessage parse(byte[] message, String label) {
@@ -59,8 +85,12 @@ final class EncryptedMessage {
       throw malformed(label, null);
     }
     PGPEncryptedDataList list;
+    List<SymmetricKeyEncSessionPacket> passphraseMethods;
     try {
       list = readList(binary);
+      passphraseMethods = readPassphraseMethods(binary);
+    } catch (UnsupportedPacketVersionException e) {
+      throw unsupported(label, e);
     } catch (IOException | RuntimeException e) {
       throw malformed(label, e);
     }
@@ -68,7 +98,57 @@ final class EncryptedMessage {
       throw new DecryptionException(
           Reason.NOT_OPENPGP, label + ": OpenPGP data, but not an encrypted message");
     }
-    return new EncryptedMessage(binary, armored, list);
+    checkWork(list, label);
+    return new EncryptedMessage(binary, armored, list, passphraseMethods);
+  }
+
+  /**
+   * Every session-key packet costs a parse of the message to try, and a hidden recipient costs a
+   * private-key operation per loaded key; gpg writes one packet per recipient, so these bounds
+   * are far above any team's while keeping a hostile message from running for minutes.
+   */
+  private static void checkWork(PGPEncryptedDataList list, String label) {
+    int hidden = 0;
+    for (PGPEncryptedData data : list) {
+      if (data instanceof PGPPublicKeyEncryptedData pk && pk.getKeyID() == 0L) {
+        hidden++;
+      }
+    }
+    if (list.size() > MAX_METHODS) {
+      throw new DecryptionException(
+          Reason.COST_EXCEEDED,
+          label + ": " + list.size() + " session-key packets; at most " + MAX_METHODS);
+    } else if (hidden > MAX_HIDDEN_RECIPIENTS) {
+      throw new DecryptionException(
+          Reason.COST_EXCEEDED,
+          label
+              + ": "
+              + hidden
+              + " hidden-recipient session-key packets, each tried with every loaded key;"
+              + " at most "
+              + MAX_HIDDEN_RECIPIENTS);
+    }
+  }
+
+  /**
+   * The SKESK packets as parsed, S2K parameters included, so their cost can be checked before a
+   * key is derived; Bouncy Castle's encrypted-data objects do not expose them.
+   */
+  private static List<SymmetricKeyEncSessionPacket> readPassphraseMethods(byte[] binary)
+      throws IOException {
+    List<SymmetricKeyEncSessionPacket> methods = new ArrayList<>();
+    BCPGInputStream in = new BCPGInputStream(new ByteArrayInputStream(binary));
+    for (int tag = in.nextPacketTag(); SESSION_AND_FILLER.contains(tag); tag = in.nextPacketTag()) {
+      if (in.readPacket() instanceof SymmetricKeyEncSessionPacket skesk) {
+        methods.add(skesk);
+      }
+    }
+    return methods;
+  }
+
+  /** SKESKs with their S2K parameters, in message order. */
+  List<SymmetricKeyEncSessionPacket> passphraseMethods() {
+    return passphraseMethods;
   }
 
   boolean armored() {
@@ -181,6 +261,26 @@ final class EncryptedMessage {
       }
     }
     return null;
+  }
+
+  static DecryptionException unsupported(String label, UnsupportedPacketVersionException e) {
+    return new DecryptionException(
+        Reason.UNSUPPORTED, label + ": unsupported " + unsupportedWhat(e), e);
+  }
+
+  /**
+   * What Bouncy Castle's text for a well-formed packet it cannot handle names: a packet and a
+   * version or type number, never message data ("... packet version encountered: 7" becomes
+   * "... packet version 7", "Invalid S2K type: 9" becomes "S2K type 9").
+   */
+  static String unsupportedWhat(UnsupportedPacketVersionException e) {
+    String text = String.valueOf(e.getMessage()).strip();
+    Matcher invalid = INVALID.matcher(text);
+    if (invalid.matches()) {
+      return invalid.group(1) + " " + invalid.group(2);
+    }
+    return text.replaceFirst("(?i)^unsupported\\s+", "")
+        .replaceFirst("(?i)\\s+encountered:?\\s*(\\d+)$", " $1");
   }
 
   static DecryptionException malformed(String label, Throwable cause) {

@@ -41,6 +41,11 @@ record ExportedSecretKey(PGPSecretKey secretKey, Path file) implements StoredSec
     if (!isProtected()) {
       return secretKey.extractPrivateKey(null);
     }
+    // checked before deriving: an Argon2-protected (v6) key could ask for 16 GiB and minutes
+    Optional<String> excess = S2kBudget.keyExcess(secretKey.getS2K());
+    if (excess.isPresent()) {
+      throw new KeyException(file + ": its passphrase protection asks for an " + excess.get());
+    }
     return secretKey.extractPrivateKey(
         new BcPBESecretKeyDecryptorBuilder(new BcPGPDigestCalculatorProvider()).build(passphrase));
   }

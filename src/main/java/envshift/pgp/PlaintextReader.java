@@ -7,6 +7,10 @@ import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.bouncycastle.bcpg.CompressionAlgorithmTags;
+import org.bouncycastle.bcpg.UnsupportedPacketVersionException;
 import org.bouncycastle.openpgp.PGPCompressedData;
 import org.bouncycastle.openpgp.PGPException;
 import org.bouncycastle.openpgp.PGPLiteralData;
@@ -29,6 +33,14 @@ final class PlaintextReader {
 
   private static final int MAX_COMPRESSION_DEPTH = 2;
 
+  /** Uncompressed, ZIP, ZLIB, BZip2: RFC 9580 §9.4, all that Bouncy Castle reads. */
+  private static final Set<Integer> COMPRESSION =
+      Set.of(
+          CompressionAlgorithmTags.UNCOMPRESSED,
+          CompressionAlgorithmTags.ZIP,
+          CompressionAlgorithmTags.ZLIB,
+          CompressionAlgorithmTags.BZIP2);
+
   /** The literal packet's content and name, and the key ids of any signatures. */
   record Plaintext(byte[] data, String fileName, List<KeyId> signers) {}
 
@@ -41,7 +53,28 @@ final class PlaintextReader {
     }
   }
 
+  /** A structure this reader does not support; {@code what} names it, never data. */
+  static final class Unsupported extends PGPException {
+    private static final long serialVersionUID = 1L;
+
+    Unsupported(String what) {
+      super(what);
+    }
+  }
+
   private PlaintextReader() {}
+
+  /** What was unsupported, when {@code e} says so: an algorithm, a packet type or version. */
+  static Optional<String> unsupported(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof Unsupported) {
+        return Optional.of(t.getMessage());
+      } else if (t instanceof UnsupportedPacketVersionException unsupported) {
+        return Optional.of(EncryptedMessage.unsupportedWhat(unsupported));
+      }
+    }
+    return Optional.empty();
+  }
 
   static Plaintext read(InputStream decrypted) throws IOException, PGPException {
     BcPGPObjectFactory factory = new BcPGPObjectFactory(decrypted);
@@ -53,6 +86,8 @@ final class PlaintextReader {
       if (object instanceof PGPCompressedData compressed) {
         if (++compressionDepth > MAX_COMPRESSION_DEPTH) {
           throw new PGPException("compressed data nested too deeply");
+        } else if (!COMPRESSION.contains(compressed.getAlgorithm())) {
+          throw new Unsupported("compression algorithm " + compressed.getAlgorithm());
         }
         factory = new BcPGPObjectFactory(compressed.getDataStream(LIMIT));
       } else if (object instanceof PGPLiteralData literal) {

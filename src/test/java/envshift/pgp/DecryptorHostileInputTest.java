@@ -296,6 +296,138 @@ class DecryptorHostileInputTest {
     assertThat(file.toString()).doesNotContain(CANARY).contains("<" + PLAINTEXT.length + " bytes>");
   }
 
+  @Test
+  void aCorruptSessionKeyForALoadedKeySaysSoInsteadOfNoKeyMatches() {
+    byte[] message = gpg.encrypt(PLAINTEXT, List.of(ME));
+    PacketHeader pkesk = PacketHeader.read(message, 0).orElseThrow();
+    assertThat(pkesk.tag()).isEqualTo(1);
+    // in the RSA value, past version (1), key id (8), algorithm (1) and the MPI length (2)
+    message[pkesk.headerLength() + 12 + (int) (pkesk.bodyLength() - 12) / 2] ^= 0x10;
+
+    DecryptionException e = failure(message);
+
+    assertThat(e.reason()).isEqualTo(Reason.CORRUPT_SESSION_KEY);
+    assertThat(e)
+        .hasMessage(
+            LABEL
+                + ": the session key encrypted to key "
+                + gpg.encryptionSubkeyId(ME)
+                + " ("
+                + ME
+                + ") could not be decrypted with that key (corrupt session-key packet)");
+  }
+
+  @Test
+  void aSessionKeyPacketOfAnUnknownVersionIsUnsupportedNotMalformed() {
+    byte[] message = gpg.encrypt(PLAINTEXT, List.of(ME));
+    PacketHeader pkesk = PacketHeader.read(message, 0).orElseThrow();
+    assertThat(message[pkesk.headerLength()]).isEqualTo((byte) 3);
+    message[pkesk.headerLength()] = 7;
+
+    DecryptionException e = failure(message);
+
+    assertThat(e.reason()).isEqualTo(Reason.UNSUPPORTED);
+    assertThat(e)
+        .hasMessage(
+            LABEL + ": unsupported PGP public key encrypted session key packet version 7");
+  }
+
+  @Test
+  void anUnknownS2kTypeIsUnsupportedNotMalformed() {
+    byte[] message = gpg.encryptSymmetric(PLAINTEXT, PASSPHRASE);
+    PacketHeader skesk = PacketHeader.read(message, 0).orElseThrow();
+    assertThat(skesk.tag()).isEqualTo(3);
+    int s2kType = skesk.headerLength() + 2; // after version and cipher
+    assertThat(message[s2kType]).isEqualTo((byte) 3);
+    message[s2kType] = 9;
+
+    DecryptionException e = failure(message, Optional.of(PASSPHRASE));
+
+    assertThat(e.reason()).isEqualTo(Reason.UNSUPPORTED);
+    assertThat(e).hasMessage(LABEL + ": unsupported S2K type 9");
+  }
+
+  @Test
+  void anAuthenticMessageWithAnUnknownCompressionAlgorithmIsUnsupportedNotModified()
+      throws Exception {
+    byte[] message = encryptedToMe(unknownCompression());
+
+    DecryptionException e = failure(message);
+
+    assertThat(e.reason()).isEqualTo(Reason.UNSUPPORTED);
+    assertThat(e)
+        .hasMessage(
+            LABEL
+                + ": unsupported compression algorithm 9"
+                + " (the integrity check passed: not modified)");
+  }
+
+  @Test
+  void theSameMessageModifiedIsStillReportedAsModified() throws Exception {
+    byte[] message = encryptedToMe(unknownCompression());
+
+    DecryptionException e = failure(flipNearEnd(message));
+
+    assertThat(e.reason()).isEqualTo(Reason.INTEGRITY_FAILED);
+  }
+
+  @Test
+  void thirtyThreeHiddenRecipientsAreRefusedBeforeAnyKeyIsTried() {
+    byte[] message = gpg.encrypt(PLAINTEXT, List.of(ME));
+    PacketHeader pkesk = PacketHeader.read(message, 0).orElseThrow();
+    int end = pkesk.headerLength() + (int) pkesk.bodyLength();
+    byte[] hidden = Arrays.copyOf(message, end);
+    Arrays.fill(hidden, pkesk.headerLength() + 1, pkesk.headerLength() + 9, (byte) 0); // key id 0
+    ByteArrayOutputStream many = new ByteArrayOutputStream();
+    for (int i = 0; i < 33; i++) {
+      many.writeBytes(hidden);
+    }
+    many.write(message, end, message.length - end);
+
+    long started = System.nanoTime();
+    DecryptionException e = failure(many.toByteArray());
+    long millis = (System.nanoTime() - started) / 1_000_000;
+
+    assertThat(e.reason()).isEqualTo(Reason.COST_EXCEEDED);
+    assertThat(e)
+        .hasMessage(
+            LABEL
+                + ": 33 hidden-recipient session-key packets, each tried with every loaded key;"
+                + " at most 32");
+    assertThat(millis).isLessThan(500);
+  }
+
+  /** A compressed-data packet (tag 8) of algorithm 9, which RFC 9580 does not define. */
+  private static byte[] unknownCompression() {
+    byte[] body = new byte[60];
+    body[0] = 9;
+    for (int i = 1; i < body.length; i++) {
+      body[i] = (byte) i;
+    }
+    byte[] packet = new byte[body.length + 2];
+    packet[0] = (byte) (0xC0 | 8);
+    packet[1] = (byte) body.length;
+    System.arraycopy(body, 0, packet, 2, body.length);
+    return packet;
+  }
+
+  /** {@code packets} as the content of a SEIPDv1 packet with a valid MDC, encrypted to ME. */
+  private static byte[] encryptedToMe(byte[] packets) throws Exception {
+    PGPEncryptedDataGenerator generator =
+        new PGPEncryptedDataGenerator(
+            new BcPGPDataEncryptorBuilder(SymmetricKeyAlgorithmTags.AES_256)
+                .setWithIntegrityPacket(true)
+                .setSecureRandom(new SecureRandom()));
+    generator.addMethod(
+        new BcPublicKeyKeyEncryptionMethodGenerator(
+            DecryptorTest.encryptionKey(gpg.exportPublic(ME, false))));
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (OutputStream encrypted = generator.open(out, packets.length)) {
+      encrypted.write(packets);
+    }
+    return out.toByteArray();
+  }
+
   private static byte[] flipNearEnd(byte[] message) {
     byte[] copy = message.clone();
     copy[copy.length - 30] ^= 0x01;
