@@ -1,8 +1,8 @@
 package envshift.access;
 
 import envshift.SecureFiles;
-import envshift.manifest.ManifestLoader;
 import envshift.manifest.Manifest;
+import envshift.manifest.ManifestLoader;
 import envshift.mapping.MappingRules;
 import envshift.pgp.Decryptor;
 import envshift.pgp.KeyId;
@@ -17,14 +17,14 @@ import envshift.repo.RepoScan;
 import java.nio.file.Files;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
-import java.util.HashSet;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**

@@ -6,8 +6,8 @@ import envshift.heroku.HerokuClient;
 import envshift.push.PushService;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import picocli.CommandLine.Command;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
 /** The root command. Subcommands are one class each; this class only lists them and wires exit codes. */
 @Command(

@@ -1,11 +1,11 @@
 package envshift.mapping;
 
 import envshift.Origin;
+import envshift.settings.SettingValue;
 import envshift.settings.SettingValue.DictValue;
 import envshift.settings.SettingValue.Int;
 import envshift.settings.SettingValue.None;
 import envshift.settings.SettingValue.Str;
-import envshift.settings.SettingValue;
 import java.util.AbstractMap.SimpleEntry;
 import java.util.List;
 import java.util.Locale;

@@ -1,6 +1,7 @@
 package envshift.mapping;
 
 import envshift.settings.PythonRepr;
+import envshift.settings.SettingValue;
 import envshift.settings.SettingValue.Bool;
 import envshift.settings.SettingValue.DictValue;
 import envshift.settings.SettingValue.Float;
@@ -8,7 +9,6 @@ import envshift.settings.SettingValue.Int;
 import envshift.settings.SettingValue.ListValue;
 import envshift.settings.SettingValue.None;
 import envshift.settings.SettingValue.Str;
-import envshift.settings.SettingValue;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -5,7 +5,6 @@ import envshift.heroku.Coupling;
 import envshift.heroku.HerokuClient;
 import envshift.heroku.Pipeline;
 import envshift.manifest.HerokuTarget;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;

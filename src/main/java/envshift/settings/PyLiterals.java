@@ -1,8 +1,8 @@
 package envshift.settings;
 
 import envshift.settings.PyNode.Const;
-import envshift.settings.PyNode.Field;
 import envshift.settings.PyNode.FStr;
+import envshift.settings.PyNode.Field;
 import envshift.settings.PyNode.Unsupported;
 import java.math.BigInteger;
 import java.util.ArrayList;

@@ -7,7 +7,6 @@ import envshift.settings.SettingValue.Str;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Python's printf-style {@code str % args}: {@code %s %r %d %i %f %e %g %x %o %c %%}, by position

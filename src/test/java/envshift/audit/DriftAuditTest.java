@@ -3,7 +3,6 @@ package envshift.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import envshift.convert.Workspace;
-import envshift.heroku.HerokuClient;
 import envshift.heroku.fake.FakeHeroku;
 import envshift.heroku.fake.FakeHerokuExtension;
 import envshift.pgp.KeyRing;
@@ -54,8 +53,7 @@ class DriftAuditTest {
     return new DriftAudit(repo, () -> {
       workspacesOpened++;
       return new Workspace(repo, k -> KeyRing.builder().build());
-    }, () -> new LiveConfigs(HerokuClient.builder().baseUrl(heroku.url())
-        .token(FakeHeroku.DEFAULT_TOKEN).sleeper(d -> { }).build(), 4),
+    }, () -> new LiveConfigs(heroku.client(), 4),
         l -> converted.add(l.environment().name()));
   }
 

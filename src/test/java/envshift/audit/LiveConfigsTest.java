@@ -27,8 +27,7 @@ class LiveConfigsTest {
   @BeforeEach
   void start(FakeHeroku heroku) {
     this.heroku = heroku;
-    client = HerokuClient.builder().baseUrl(heroku.url()).token(FakeHeroku.DEFAULT_TOKEN)
-        .sleeper(d -> { }).build();
+    client = heroku.client();
   }
 
   @Test

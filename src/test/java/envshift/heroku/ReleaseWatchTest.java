@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import envshift.Secret;
 import envshift.heroku.fake.FakeHeroku;
+import envshift.heroku.fake.FakeHerokuExtension;
 import envshift.heroku.fake.FakeRequest;
 import envshift.heroku.fake.Fault;
 import java.util.Map;
@@ -11,7 +12,6 @@ import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import envshift.heroku.fake.FakeHerokuExtension;
 
 /** The release a write made, told by version, on a fake that honours or ignores Range order. */
 @ExtendWith(FakeHerokuExtension.class)

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import envshift.Secret;
+import envshift.heroku.fake.FakeHeroku;
 import envshift.heroku.fake.FakeHerokuExtension;
 import envshift.heroku.fake.Fault;
-import envshift.heroku.fake.FakeHeroku;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;

@@ -10,8 +10,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import envshift.Origin;
-import envshift.settings.SettingValue.DictValue;
 import envshift.settings.SettingValue;
+import envshift.settings.SettingValue.DictValue;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -2,6 +2,7 @@ package envshift.mapping;
 
 import envshift.Origin;
 import envshift.settings.Setting;
+import envshift.settings.SettingValue;
 import envshift.settings.SettingValue.Bool;
 import envshift.settings.SettingValue.DictValue;
 import envshift.settings.SettingValue.Float;
@@ -9,7 +10,6 @@ import envshift.settings.SettingValue.Int;
 import envshift.settings.SettingValue.ListValue;
 import envshift.settings.SettingValue.None;
 import envshift.settings.SettingValue.Str;
-import envshift.settings.SettingValue;
 import envshift.settings.SettingsFormat;
 import envshift.settings.SettingsModule;
 import java.util.LinkedHashMap;

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import envshift.EnvshiftException;
 import envshift.convert.EnvironmentLoader.LoadedEnvironment;
 import envshift.convert.Workspace;
-import envshift.heroku.HerokuClient;
 import envshift.heroku.fake.FakeHeroku;
 import envshift.heroku.fake.FakeHerokuExtension;
 import envshift.pgp.KeyRing;
@@ -44,8 +43,7 @@ class PushServiceTest {
     Workspace workspace = new Workspace(repo, k -> KeyRing.builder().build());
     return new PushService(workspace, () -> {
       clientsBuilt++;
-      return HerokuClient.builder().baseUrl(heroku.url()).token(FakeHeroku.DEFAULT_TOKEN)
-          .sleeper(d -> { }).build();
+      return heroku.client();
     }, 4, (LoadedEnvironment l) -> converted.add(l.environment().name()));
   }
 

@@ -24,8 +24,7 @@ class RestoreTest {
   @BeforeEach
   void app(FakeHeroku heroku) {
     this.heroku = heroku;
-    client = HerokuClient.builder().baseUrl(heroku.url()).token(FakeHeroku.DEFAULT_TOKEN)
-        .sleeper(d -> { }).build();
+    client = heroku.client();
     heroku.createApp(APP);
     heroku.setConfig(APP, Map.of("A", "1"));
     heroku.setConfig(APP, Map.of("A", "2", "B", "new"));

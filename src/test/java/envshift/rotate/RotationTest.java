@@ -51,8 +51,7 @@ class RotationTest {
   }
 
   private Rotation rotation() {
-    HerokuClient client = HerokuClient.builder().baseUrl(heroku.url())
-        .token(FakeHeroku.DEFAULT_TOKEN).sleeper(d -> { }).build();
+    HerokuClient client = heroku.client();
     return new Rotation(new Workspace(repo, k -> KeyRing.builder().build()), client,
         Optional.empty(), new SecureRandom());
   }

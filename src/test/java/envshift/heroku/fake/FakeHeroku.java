@@ -69,6 +69,15 @@ public final class FakeHeroku implements AutoCloseable {
     server.close();
   }
 
+  /**
+   * A client of this fake with {@link #DEFAULT_TOKEN} and no real waits between retries: what
+   * most tests of the API side need.
+   */
+  public envshift.heroku.HerokuClient client() {
+    return envshift.heroku.HerokuClient.builder().baseUrl(url()).token(DEFAULT_TOKEN)
+        .sleeper(d -> { }).build();
+  }
+
   public FakeHeroku token(String token) {
     settings.token(token);
     return this;
