@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * What the offboarding tests share: the fixture keys (deploy = the team key that stays, dev = the
@@ -87,21 +86,7 @@ public final class OffboardFixtures {
 
   /** A copy of {@code fixtures/repos/NAME} under {@code into}, without {@code expected/}. */
   public static Path copyRepo(String name, Path into) {
-    Path from = FIXTURES.resolve("repos").resolve(name);
-    Path to = into.resolve(name);
-    try (Stream<Path> all = Files.walk(from)) {
-      for (Path p : all.filter(p -> !from.relativize(p).startsWith("expected")).toList()) {
-        Path target = to.resolve(from.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(p, target);
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return to;
+    return envshift.cli.RepoCopy.of(name, into);
   }
 
   /** Runs git in {@code dir} with a fixed identity; returns stdout trimmed. */

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /** Copies of fixture repos under a test's temp dir, and what rotate and cleanup tests share. */
-final class RepoCopy {
+public final class RepoCopy {
   private RepoCopy() {}
 
   /**
@@ -21,7 +21,7 @@ final class RepoCopy {
    * holds plaintext values, canary included: a scan of the copy must find only what envshift
    * wrote).
    */
-  static Path of(String name, Path into) {
+  public static Path of(String name, Path into) {
     Path from = Cli.FIXTURES.resolve("repos").resolve(name);
     Path to = into.resolve(name);
     try (Stream<Path> all = Files.walk(from)) {
