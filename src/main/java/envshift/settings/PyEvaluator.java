@@ -25,7 +25,8 @@ import java.util.Set;
 
 /**
  * Computes an expression from literals and names already known, never running anything: the only
- * "calls" it understands are pure ones it implements itself (str.format, dict(), list(), tuple())
+ * "calls" it understands are pure ones it implements itself (str.format, dict(), list(), tuple(),
+ * int(), float(), str(), bool() of one value)
  * and os.getenv / os.environ.get, which it answers with their default instead of reading the
  * environment. Everything else throws {@link PyUnresolved} with the reason.
  */
@@ -200,6 +201,14 @@ final class PyEvaluator {
     }
     if (!scope.containsKey(callee) && callee.equals("dict")) {
       return dictCall(c);
+    }
+    if (!scope.containsKey(callee) && PyBuiltins.isConversion(callee)) {
+      if (!c.keywords().isEmpty() || c.args().size() > 1
+          || c.args().isEmpty() && !callee.equals("bool")) {
+        throw new PyUnresolved("calls " + callee + "() with unusual arguments");
+      }
+      return c.args().isEmpty() ? new SettingValue.Bool(false)
+          : PyBuiltins.convert(callee, eval(single(c)));
     }
     if (!scope.containsKey(callee) && (callee.equals("list") || callee.equals("tuple"))) {
       if (!c.keywords().isEmpty() || c.args().size() > 1) {

@@ -57,6 +57,7 @@ class PythonConditionsTest {
         'django.contrib.sessions.middleware.SessionMiddleware']
         90 MAILGUN_DOMAIN = 'mg.lanternfish.example.org'
         94 MAILGUN_ENABLED = True
+        100 WORKERS = 4
         109 EMPTY = None
         warning configs/settings_deployment.conditions.py:2: skipped 'from .base import *': the \
         names it defines are not seen
@@ -109,7 +110,6 @@ class PythonConditionsTest {
         warning configs/settings_deployment.conditions.py:98: SCHEDULE: skipped (calls crontab())
         warning configs/settings_deployment.conditions.py:99: GIT_SHA: skipped (calls \
         subprocess.check_output())
-        warning configs/settings_deployment.conditions.py:100: WORKERS: skipped (calls int())
         warning configs/settings_deployment.conditions.py:101: skipped expression statement (calls \
         print())
         warning configs/settings_deployment.conditions.py:108: REPORTS_BUCKET: skipped (refers to \
