@@ -11,8 +11,8 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * Python's pure conversions {@code int(x)}, {@code float(x)}, {@code str(x)} and {@code bool(x)}
- * of one known value, as CPython computes them (settings files write
+ * Python's pure conversions {@code int(x)}, {@code float(x)}, {@code str(x)}, {@code bool(x)} and
+ * {@code len(x)} of one known value, as CPython computes them (settings files write
  * {@code int(os.getenv('PORT', 587))}). What CPython would refuse (a ValueError, an overflow) or
  * what is not certain to match it is unresolved: never a guessed value.
  */
@@ -30,7 +30,7 @@ final class PyBuiltins {
 
   static boolean isConversion(String callee) {
     return callee.equals("int") || callee.equals("float") || callee.equals("str")
-        || callee.equals("bool");
+        || callee.equals("bool") || callee.equals("len");
   }
 
   static SettingValue convert(String callee, SettingValue v) {
@@ -38,8 +38,24 @@ final class PyBuiltins {
       case "int" -> toInt(v);
       case "float" -> toFloat(v);
       case "str" -> toStr(v);
+      case "len" -> length(v);
       default -> new Bool(PyCompare.truthy(v));
     };
+  }
+
+  /** len(): code points of a str (not UTF-16 units), items of a list, tuple or dict. */
+  private static SettingValue length(SettingValue v) {
+    long n;
+    if (v instanceof Str s) {
+      n = s.value().codePointCount(0, s.value().length());
+    } else if (v instanceof SettingValue.ListValue l) {
+      n = l.items().size();
+    } else if (v instanceof SettingValue.DictValue d) {
+      n = d.entries().size();
+    } else {
+      throw new PyUnresolved("calls len() on a " + PyRepr.typeName(v));
+    }
+    return new Int(BigInteger.valueOf(n));
   }
 
   private static SettingValue toInt(SettingValue v) {

@@ -20,13 +20,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * Computes an expression from literals and names already known, never running anything: the only
  * "calls" it understands are pure ones it implements itself (str.format, dict(), list(), tuple(),
- * int(), float(), str(), bool() of one value)
+ * int(), float(), str(), bool(), len() of one value)
  * and os.getenv / os.environ.get, which it answers with their default instead of reading the
  * environment. Everything else throws {@link PyUnresolved} with the reason.
  */
@@ -195,6 +196,13 @@ final class PyEvaluator {
       }
       throw new PyUnresolved("calls .format() on a " + PyRepr.typeName(receiver));
     }
+    if (c.func() instanceof Attr a && PyStrMethods.handles(a.name()) && c.keywords().isEmpty()
+        && c.args().stream().noneMatch(Starred.class::isInstance)) {
+      Optional<String> text = knownText(a.obj());
+      if (text.isPresent()) {
+        return PyStrMethods.call(a.name(), text.get(), items(c.args()));
+      }
+    }
     String callee = PyNode.describe(c.func());
     if (callee.equals("os.getenv") || callee.equals("os.environ.get")) {
       return environment(callee, c);
@@ -218,6 +226,18 @@ final class PyEvaluator {
       return new ListValue(values, callee.equals("tuple"));
     }
     throw new PyUnresolved("calls " + callee + "()");
+  }
+
+  /**
+   * The text a method is called on, when it is a known str; empty otherwise (a module such as
+   * {@code os.path}, an unknown name), so the call is reported as before.
+   */
+  private Optional<String> knownText(PyNode receiver) {
+    try {
+      return eval(receiver) instanceof Str s ? Optional.of(s.value()) : Optional.empty();
+    } catch (PyUnresolved e) {
+      return Optional.empty();
+    }
   }
 
   private static PyNode single(Call c) {

@@ -52,6 +52,7 @@ class PythonConditionsTest {
         71 DEFAULT_FROM_EMAIL = 'ops@lanternfish.example.org'
         72 ADMINS = [('Ops', 'ops@lanternfish.example.org')]
         73 WELCOME = 'Welcome to Lanternfish. Replies go to ops@lanternfish.example.org.'
+        75 BANNER = 'LANTERNFISH (1 hosts)'
         80 MIDDLEWARE = ['django.middleware.security.SecurityMiddleware', \
         'django.middleware.common.CommonMiddleware', \
         'django.contrib.sessions.middleware.SessionMiddleware']
@@ -95,8 +96,8 @@ class PythonConditionsTest {
         os.getenv('LANTERN_DEBUG'): taking its default
         warning configs/settings_deployment.conditions.py:66: STATIC_ROOT: skipped (calls \
         os.path.join())
-        warning configs/settings_deployment.conditions.py:75: BANNER: skipped (calls \
-        SITE_NAME.upper())
+        warning configs/settings_deployment.conditions.py:75: BANNER: uses \
+        os.getenv('LANTERN_ENV'): taking its default
         warning configs/settings_deployment.conditions.py:76: WORKER_QUEUES: skipped (uses a list \
         comprehension)
         warning configs/settings_deployment.conditions.py:82: skipped 'try' block (lines 82-87); \

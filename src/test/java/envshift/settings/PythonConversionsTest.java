@@ -40,6 +40,9 @@ class PythonConversionsTest {
       bool(0.0)                               | False
       int(os.getenv("EMAIL_PORT", 587))       | 587
       str(1e16)                               | '1e+16'
+      len("né😀")                             | 3
+      len(["a", "b"])                         | 2
+      len({"a": 1})                           | 1
       """)
   void aConversionOfAKnownValueIsWhatPythonComputes(String expression, String python) {
     assertThat(values("import os\nX = " + expression + "\n")).containsEntry("X", python);
