@@ -8,7 +8,6 @@ import envshift.pgp.Decryptor;
 import envshift.pgp.KeyRing;
 import envshift.repo.BlackboxLayout;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -59,10 +58,6 @@ public final class Workspace {
                     manifest.file() + ": no '" + name + "' environment (" + why + ")"));
   }
 
-  /** The selected environments converted, in order; the first bad source fails them all. */
-  public List<EnvironmentLoader.LoadedEnvironment> load(List<Environment> environments) {
-    return environments.stream().map(loader::load).toList();
-  }
 
   public EnvironmentLoader loader() {
     return loader;

@@ -13,13 +13,11 @@ import java.util.Optional;
  */
 public final class Restore {
   private final HerokuClient client;
-  private final String app;
   private final PlannedApp planned;
   private final LivePlan live;
 
-  private Restore(HerokuClient client, String app, LivePlan live) {
+  private Restore(HerokuClient client, LivePlan live) {
     this.client = client;
-    this.app = app;
     this.live = live;
     this.planned = live.planned().get(0);
   }
@@ -32,7 +30,7 @@ public final class Restore {
     if (live.anyUnreadable()) {
       throw new EnvshiftException(live.unreadable().get(0).why().orElseThrow());
     }
-    return new Restore(client, app, live);
+    return new Restore(client, live);
   }
 
   public Plan plan() {
@@ -46,9 +44,5 @@ public final class Restore {
   /** One re-checked, backed-up, verified PATCH. */
   public AppOutcome apply(Optional<BackupStore> backups) {
     return new Applier(client, backups, 1).applyOne(planned);
-  }
-
-  public String app() {
-    return app;
   }
 }
