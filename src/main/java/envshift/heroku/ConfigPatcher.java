@@ -115,6 +115,10 @@ final class ConfigPatcher {
     Transport.Reply reply;
     try {
       reply = transport.exchange(request);
+    } catch (ResponseTooLarge tooLarge) {
+      // it reached the server, which answered: whether the change landed is for re-reading
+      return new Outcome(Optional.empty(), "Heroku's answer (" + tooLarge.status()
+          + ") was too large to read", tooLarge.status() / 100 == 2);
     } catch (CallTimeout timeout) {
       NetworkFailure failure = Transport.find(timeout);
       if (failure != null && !failure.sent()) {

@@ -18,6 +18,7 @@ import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
+import okio.BufferedSource;
 
 /**
  * Sends requests, reads whole bodies, follows {@code Next-Range} and maps failures. Retries,
@@ -27,6 +28,11 @@ import okhttp3.ResponseBody;
 final class Transport {
   /** Guards against a server that keeps sending Next-Range: 1000 pages of up to 1000 items. */
   private static final int MAX_PAGES = 1000;
+  /**
+   * The largest response body read: a page of 1000 releases or apps is about 2 MB, a config at
+   * most 32 kB; a server sending more is broken or hostile, and is not read into memory.
+   */
+  static final long MAX_BODY_BYTES = 32L << 20;
   private static final MediaType JSON_TYPE = MediaType.get("application/json; charset=utf-8");
 
   private final OkHttpClient http;
@@ -86,14 +92,25 @@ final class Transport {
     Request built = request.header("Request-Id", requestId).build();
     Call call = http.newCall(built);
     try (Response response = call.execute()) {
-      ResponseBody body = response.body();
-      return new Reply(response.code(), response.headers(), body.bytes(), requestId);
+      return new Reply(response.code(), response.headers(),
+          bounded(response.code(), response.body()), requestId);
     } catch (IOException e) {
       if (call.isCanceled()) { // only the call timeout cancels a call in envshift
         throw new CallTimeout(CallTimeout.kind(built, base), callTimeout, e);
       }
       throw e;
     }
+  }
+
+  private static byte[] bounded(int status, ResponseBody body) throws IOException {
+    if (body.contentLength() > MAX_BODY_BYTES) {
+      throw new ResponseTooLarge(status);
+    }
+    BufferedSource source = body.source();
+    if (source.request(MAX_BODY_BYTES + 1)) {
+      throw new ResponseTooLarge(status);
+    }
+    return source.getBuffer().readByteArray();
   }
 
   /** GET a single JSON document; any failure becomes a {@link HerokuApiException}. */
@@ -143,6 +160,9 @@ final class Transport {
     Reply reply;
     try {
       reply = exchange(request);
+    } catch (ResponseTooLarge e) {
+      throw errors.badResponse(subject, e.getMessage() + ", status " + e.status(),
+          Optional.empty(), null);
     } catch (IOException e) {
       throw unreachable(subject, e);
     }

@@ -7,8 +7,13 @@ import java.util.Map;
  * and {@code ${VAR}} read a variable, and {@code ${VAR:-default}}, {@code -}, {@code :?}, {@code
  * ?}, {@code :+} and {@code +} behave as in compose. Variables are looked up only among the keys
  * defined earlier in the same file: the process environment is never read.
+ *
+ * <p>Bounds (docs/security.md): references nest at most {@value #MAX_DEPTH} deep, and a value
+ * they build is at most {@link ValueSize#LIMIT} characters (or as long as written, if longer), so
+ * that {@code B=${A}${A}} repeated cannot double a value into the gigabytes.
  */
 final class ComposeInterpolation {
+  static final int MAX_DEPTH = 32;
   private final Map<String, String> defined;
   private final String file;
   private final String key;
@@ -27,6 +32,14 @@ final class ComposeInterpolation {
   }
 
   String expand(String s) {
+    return expand(s, 0, Math.max(s.length(), ValueSize.LIMIT));
+  }
+
+  private String expand(String s, int depth, long limit) {
+    if (depth > MAX_DEPTH) {
+      throw SettingsException.at(file, line, key + ": ${...} references nested more than "
+          + MAX_DEPTH + " deep (envshift's bound, see docs/security.md)");
+    }
     StringBuilder out = new StringBuilder(s.length());
     int i = 0;
     while (i < s.length()) {
@@ -40,7 +53,7 @@ final class ComposeInterpolation {
         i += 2;
       } else if (next == '{') {
         int close = closingBrace(s, i + 2);
-        out.append(braced(s.substring(i + 2, close)));
+        out.append(braced(s.substring(i + 2, close), depth, limit));
         i = close + 1;
       } else if (isNameStart(next)) {
         int end = nameEnd(s, i + 1);
@@ -54,11 +67,16 @@ final class ComposeInterpolation {
         out.append('$');
         i++;
       }
+      if (out.length() > limit) {
+        throw SettingsException.at(file, line, key + ": a value built by ${...} references is "
+            + "longer than " + ValueSize.LIMIT + " characters (envshift's bound, see "
+            + "docs/security.md)");
+      }
     }
     return out.toString();
   }
 
-  private String braced(String content) {
+  private String braced(String content, int depth, long limit) {
     int end = nameEnd(content, 0);
     if (end == 0) {
       throw invalid();
@@ -78,8 +96,8 @@ final class ComposeInterpolation {
     String argument = rest.substring(opAt + 1);
     boolean set = defined.containsKey(name) && (!colon || !defined.get(name).isEmpty());
     return switch (op) {
-      case "-" -> set ? defined.get(name) : expand(argument);
-      case "+" -> set ? expand(argument) : "";
+      case "-" -> set ? defined.get(name) : expand(argument, depth + 1, limit);
+      case "+" -> set ? expand(argument, depth + 1, limit) : "";
       default -> {
         if (!set) {
           throw SettingsException.at(file, line, key + ": requires " + name + ", which is not set");

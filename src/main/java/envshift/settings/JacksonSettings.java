@@ -14,21 +14,40 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads a JSON or YAML document token by token into settings: each top-level key is a setting with
  * the line it is on; values become {@link SettingValue}s (YAML aliases and {@code <<} merge keys
  * are resolved as PyYAML's safe loader does). Jackson's own messages quote the document, so they
  * are never passed on: errors say only where and roughly what.
+ *
+ * <p>An alias shares its anchor's value, so a few lines can describe an enormous value (the
+ * "billion laughs"): the settings that use aliases may together write out to at most {@link
+ * ValueSize#LIMIT} characters.
  */
 final class JacksonSettings {
+  /** Jackson's StreamReadConstraints messages: numbers only, never document text. */
+  private static final Pattern BOUND = Pattern.compile(
+      "^(Document nesting depth|Number value length|String value length|Name length) \\(\\d+\\)"
+          + " exceeds the maximum allowed \\((\\d+)");
   private final JsonParser p;
   private final String file;
   private final SettingsFormat format;
+  private final String text;
   private final Map<String, SettingValue> anchors = new HashMap<>();
+  /** Whether the setting being read used an alias. */
+  private boolean aliased;
+  /** What the settings read so far that used aliases write out to, in characters. */
+  private long aliasedSize;
+  /** The last code-point offset turned into a char offset, and that char offset. */
+  private long codePointCursor;
+  private int charCursor;
 
-  private JacksonSettings(JsonParser p, String file, SettingsFormat format) {
+  private JacksonSettings(JsonParser p, String text, String file, SettingsFormat format) {
     this.p = p;
+    this.text = text;
     this.file = file;
     this.format = format;
   }
@@ -36,7 +55,7 @@ final class JacksonSettings {
   static SettingsModule parse(
       JsonFactory factory, String text, String file, SettingsFormat format) {
     try (JsonParser p = factory.createParser(text)) {
-      return new JacksonSettings(p, file, format).document();
+      return new JacksonSettings(p, text, file, format).document();
     } catch (JsonProcessingException e) {
       JsonLocation at = e.getLocation();
       throw SettingsException.at(file, at == null ? 0 : at.getLineNr(), describe(e, format));
@@ -56,7 +75,11 @@ final class JacksonSettings {
     while (p.nextToken() == JsonToken.FIELD_NAME) {
       String name = p.currentName();
       Origin origin = new Origin(file, line());
+      aliased = false;
       SettingValue value = value(p.nextToken());
+      if (aliased) {
+        boundAliases(name, value, origin);
+      }
       if (format == SettingsFormat.YAML && name.equals("<<")) {
         warnings.add(new ParseWarning(origin, "skipped a top-level merge key (<<)"));
         continue;
@@ -81,9 +104,10 @@ final class JacksonSettings {
       if (v == null) {
         throw SettingsException.at(file, line(), "an alias refers to an unknown anchor");
       }
+      aliased = true;
       return v;
     }
-    String anchor = p instanceof YAMLParser y ? y.getCurrentAnchor() : null;
+    String anchor = anchor(t);
     SettingValue v = switch (t) {
       case START_OBJECT -> object();
       case START_ARRAY -> array();
@@ -146,6 +170,67 @@ final class JacksonSettings {
     return new SettingValue.ListValue(items, false);
   }
 
+  private void boundAliases(String name, SettingValue value, Origin origin) {
+    long left = ValueSize.LIMIT - aliasedSize;
+    long size = ValueSize.measure(value, left);
+    if (size > left) {
+      throw SettingsException.at(file, origin.line(), name + ": YAML aliases make the settings "
+          + "that use them longer than envshift's bound of " + ValueSize.LIMIT
+          + " characters (see docs/security.md)");
+    }
+    aliasedSize += size;
+  }
+
+  /**
+   * The anchor on the current node. Jackson reports it for mappings and sequences only; a
+   * scalar's anchor ({@code key: &name value}) is read from the source, where the scalar's
+   * location starts at its properties (anchor and tag, in either order).
+   */
+  private String anchor(JsonToken t) {
+    if (!(p instanceof YAMLParser y)) {
+      return null;
+    }
+    if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
+      return y.getCurrentAnchor();
+    }
+    int i = charOffset(p.currentTokenLocation().getCharOffset());
+    while (i >= 0 && i < text.length() && (text.charAt(i) == '&' || text.charAt(i) == '!')) {
+      int end = i + 1;
+      while (end < text.length() && !isYamlSpace(text.charAt(end))
+          && (text.charAt(i) == '!' || ",[]{}".indexOf(text.charAt(end)) < 0)) {
+        end++;
+      }
+      if (text.charAt(i) == '&') {
+        return text.substring(i + 1, end);
+      }
+      i = end;
+      while (i < text.length() && isYamlSpace(text.charAt(i))) {
+        i++;
+      }
+    }
+    return null;
+  }
+
+  private static boolean isYamlSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+  }
+
+  /** SnakeYAML counts code points; Java strings count chars (two for a supplementary one). */
+  private int charOffset(long codePoints) {
+    if (codePoints < 0) {
+      return -1;
+    }
+    if (codePoints < codePointCursor) {
+      codePointCursor = 0;
+      charCursor = 0;
+    }
+    while (codePointCursor < codePoints && charCursor < text.length()) {
+      charCursor += Character.charCount(text.codePointAt(charCursor));
+      codePointCursor++;
+    }
+    return charCursor;
+  }
+
   private double real(String text) {
     String t = text.replace("_", "");
     switch (t.toLowerCase(java.util.Locale.ROOT)) {
@@ -184,6 +269,16 @@ final class JacksonSettings {
     }
     if (original.startsWith("Unexpected character") || original.startsWith("Unrecognized token")) {
       return "invalid " + format + ": unexpected character";
+    }
+    Matcher bound = BOUND.matcher(original);
+    if (bound.find()) {
+      String what = switch (bound.group(1)) {
+        case "Document nesting depth" -> "nested deeper than " + bound.group(2) + " levels";
+        case "Number value length" -> "a number longer than " + bound.group(2) + " characters";
+        case "String value length" -> "a string longer than " + bound.group(2) + " characters";
+        default -> "a name longer than " + bound.group(2) + " characters";
+      };
+      return what + " (a bound of the " + format + " reader, see docs/security.md)";
     }
     if (original.contains("numeric value") || original.contains("Number")) {
       return "invalid " + format + ": bad number";

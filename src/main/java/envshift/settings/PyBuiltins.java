@@ -18,10 +18,10 @@ import java.util.regex.Pattern;
  */
 final class PyBuiltins {
   /** A base-10 int literal as int() takes it: digits, single underscores between digits. */
-  private static final Pattern INT = Pattern.compile("[+-]?[0-9](?:_?[0-9])*");
+  private static final Pattern INT = Pattern.compile("[+-]?[0-9][0-9_]*+");
   /** A float literal as float() takes it (ASCII only; Java's parser also takes hex and 'd'). */
-  private static final Pattern FLOAT = Pattern.compile("[+-]?(?:(?:[0-9](?:_?[0-9])*)?\\.[0-9]"
-      + "(?:_?[0-9])*|[0-9](?:_?[0-9])*\\.?)(?:[eE][+-]?[0-9](?:_?[0-9])*)?");
+  private static final Pattern FLOAT = Pattern.compile("[+-]?(?:(?:[0-9][0-9_]*+)?\\.[0-9]"
+      + "[0-9_]*+|[0-9][0-9_]*+\\.?)(?:[eE][+-]?[0-9][0-9_]*+)?");
   private static final Pattern SPECIAL = Pattern.compile("(?i)[+-]?(?:inf|infinity|nan)");
   /** Python's str.strip() whitespace for ASCII; other input is left to Python, unresolved. */
   private static final Pattern ASCII = Pattern.compile("[\\x00-\\x7f]*");
@@ -69,8 +69,13 @@ final class PyBuiltins {
     }
     if (v instanceof Str s) {
       String t = strip(s.value(), "int");
-      if (!INT.matcher(t).matches()) {
+      if (!INT.matcher(t).matches() || PyLiterals.misplacedUnderscore(unsigned(t))) {
         throw new PyUnresolved("calls int() on a string that is not a base-10 integer");
+      }
+      if (t.length() > PyLiterals.MAX_INT_DIGITS + 1
+          && t.chars().filter(Character::isDigit).count() > PyLiterals.MAX_INT_DIGITS) {
+        throw new PyUnresolved("calls int() on more than " + PyLiterals.MAX_INT_DIGITS
+            + " digits (Python refuses it)");
       }
       return new Int(new BigInteger(t.replace("_", "")));
     }
@@ -93,12 +98,16 @@ final class PyBuiltins {
         if (word.equals("nan")) return new Float(Double.NaN);
         return new Float(negative ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY);
       }
-      if (!FLOAT.matcher(t).matches()) {
+      if (!FLOAT.matcher(t).matches() || PyLiterals.misplacedUnderscore(unsigned(t))) {
         throw new PyUnresolved("calls float() on a string that is not a number");
       }
       return new Float(Double.parseDouble(t.replace("_", ""))); // correctly rounded
     }
     throw new PyUnresolved("calls float() on a " + PyRepr.typeName(v));
+  }
+
+  private static String unsigned(String number) {
+    return number.startsWith("+") || number.startsWith("-") ? number.substring(1) : number;
   }
 
   private static SettingValue toStr(SettingValue v) {

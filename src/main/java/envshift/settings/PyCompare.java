@@ -34,6 +34,9 @@ final class PyCompare {
   }
 
   static boolean compare(String op, SettingValue l, SettingValue r) {
+    if (tooLarge(l) || tooLarge(r)) {
+      throw new PyTooLarge(); // comparing walks a shared value once per reference
+    }
     return switch (op) {
       case "==" -> equal(l, r);
       case "!=" -> !equal(l, r);
@@ -43,6 +46,10 @@ final class PyCompare {
       case "is not" -> !same(l, r);
       default -> order(op, l, r);
     };
+  }
+
+  private static boolean tooLarge(SettingValue v) {
+    return (v instanceof ListValue || v instanceof DictValue) && ValueSize.exceedsLimit(v);
   }
 
   static boolean equal(SettingValue a, SettingValue b) {
@@ -57,7 +64,8 @@ final class PyCompare {
         return false;
       }
       for (int i = 0; i < x.items().size(); i++) {
-        if (!equal(x.items().get(i), y.items().get(i))) {
+        // Python compares the items of a container by identity first: [nan] == [nan] for one nan
+        if (x.items().get(i) != y.items().get(i) && !equal(x.items().get(i), y.items().get(i))) {
           return false;
         }
       }
@@ -69,7 +77,8 @@ final class PyCompare {
       }
       for (String k : x.entries().keySet()) {
         String other = PyDicts.find(y, PyDicts.keyObject(x, k));
-        if (other == null || !equal(x.entries().get(k), y.entries().get(other))) {
+        if (other == null || x.entries().get(k) != y.entries().get(other)
+            && !equal(x.entries().get(k), y.entries().get(other))) {
           return false;
         }
       }

@@ -23,11 +23,16 @@ final class PyLexer {
   private static final String OPS1 = "+-*/%@&|^~<>()[]{},:.;=";
   private static final Set<String> STRING_PREFIXES =
       Set.of("r", "u", "b", "f", "br", "rb", "fr", "rf");
+  /**
+   * A number's shape; where underscores may go is checked after matching ({@link
+   * PyLiterals#misplacedUnderscore}): {@code (?:_?[0-9])*} would make Java's matcher recurse once
+   * per digit, and a long literal would overflow the stack.
+   */
   private static final Pattern NUMBER =
       Pattern.compile(
-          "0[xX](?:_?[0-9a-fA-F])+|0[oO](?:_?[0-7])+|0[bB](?:_?[01])+"
-              + "|(?:[0-9](?:_?[0-9])*(?:\\.(?:[0-9](?:_?[0-9])*)?)?|\\.[0-9](?:_?[0-9])*)"
-              + "(?:[eE][+-]?[0-9](?:_?[0-9])*)?[jJ]?");
+          "0[xX][0-9a-fA-F_]*+|0[oO][0-7_]*+|0[bB][01_]*+"
+              + "|(?:[0-9][0-9_]*+(?:\\.(?:[0-9][0-9_]*+)?)?|\\.[0-9][0-9_]*+)"
+              + "(?:[eE][+-]?[0-9][0-9_]*+)?[jJ]?");
   /** Python's own parser stops at 200; settings never come near 100, and that bounds recursion. */
   private static final int MAX_NESTING = 100;
   private static final Pattern LEADING_ZERO = Pattern.compile("0[0-9_]*[1-9][0-9_]*");
@@ -233,6 +238,9 @@ final class PyLexer {
     }
     String text = m.group();
     if (m.end() < src.length() && isIdentifierPart(src.codePointAt(m.end()))) {
+      throw SettingsException.at(file, line, "invalid number literal");
+    }
+    if (PyLiterals.misplacedUnderscore(text)) {
       throw SettingsException.at(file, line, "invalid number literal");
     }
     if (LEADING_ZERO.matcher(text).matches()) {

@@ -13,7 +13,7 @@ final class PyLiterals {
   /**
    * Python (3.11+) refuses longer decimal integer literals; so do we, which also bounds the work.
    */
-  private static final int MAX_INT_DIGITS = 4300;
+  static final int MAX_INT_DIGITS = 4300;
 
   private PyLiterals() {}
 
@@ -48,6 +48,27 @@ final class PyLiterals {
       return text(joined.toString());
     }
     return new FStr(parts);
+  }
+
+  /**
+   * Whether a number literal (or int()/float() text) puts an underscore where Python does not
+   * allow one: each underscore must sit between two digits of the literal's base, or right after
+   * a 0x/0o/0b prefix.
+   */
+  static boolean misplacedUnderscore(String number) {
+    boolean based = number.length() > 1 && number.charAt(0) == '0'
+        && "xXoObB".indexOf(number.charAt(1)) >= 0;
+    int radix = based ? 16 : 10; // a digit beyond the base never matched the literal's pattern
+    for (int i = number.indexOf('_'); i >= 0; i = number.indexOf('_', i + 1)) {
+      boolean afterPrefix = based && i == 2;
+      boolean before = i > 0 && Character.digit(number.charAt(i - 1), radix) >= 0
+          && !(based && i == 1);
+      boolean after = i + 1 < number.length() && Character.digit(number.charAt(i + 1), radix) >= 0;
+      if (!(before || afterPrefix) || !after) {
+        return true;
+      }
+    }
+    return based && number.length() == 2;
   }
 
   static PyNode number(String token, String file, int line) {

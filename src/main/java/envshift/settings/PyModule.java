@@ -59,6 +59,14 @@ final class PyModule {
   }
 
   void execute(PyStmt statement) {
+    try {
+      apply(statement);
+    } catch (PyTooLarge e) {
+      throw SettingsException.at(file, statement.line(), e.getMessage());
+    }
+  }
+
+  private void apply(PyStmt statement) {
     Origin at = new Origin(file, statement.line());
     if (statement instanceof PyStmt.Assign a) {
       assign(a.targets(), a.value(), at);
@@ -267,7 +275,7 @@ final class PyModule {
 
   private void bind(PyNode target, SettingValue value, List<String> assumed, Origin at) {
     if (target instanceof Name n) {
-      scope.put(n.id(), new Binding.Known(value, at, assumed));
+      remember(n.id(), value, at, assumed);
     } else if (target instanceof Sequence seq) {
       if (seq.items().stream().anyMatch(PyNode.Starred.class::isInstance)) {
         throw new PyUnresolved("unpacks with a starred target");
@@ -294,7 +302,7 @@ final class PyModule {
    */
   private void store(PyNode target, SettingValue value, List<String> assumed, Origin at) {
     if (target instanceof Name n) {
-      scope.put(n.id(), new Binding.Known(value, at, merged(n.id(), assumed)));
+      remember(n.id(), value, at, merged(n.id(), assumed));
       return;
     }
     List<PyNode> keys = new ArrayList<>();
@@ -312,7 +320,15 @@ final class PyModule {
     keys.forEach(k -> keyValues.add(ev.eval(k)));
     List<String> all = new ArrayList<>(merged(root.id(), assumed));
     ev.notes().stream().filter(n -> !all.contains(n)).forEach(all::add);
-    scope.put(root.id(), new Binding.Known(setIn(container, keyValues, 0, value), at, all));
+    remember(root.id(), setIn(container, keyValues, 0, value), at, all);
+  }
+
+  private void remember(String name, SettingValue value, Origin at, List<String> assumed) {
+    if ((value instanceof ListValue || value instanceof DictValue)
+        && ValueSize.exceedsLimit(value)) {
+      throw new PyTooLarge(); // [X] * 1000 with a 10 MB X is cheap to hold, not to write out
+    }
+    scope.put(name, new Binding.Known(value, at, assumed));
   }
 
   /** A container changed in place keeps what it rested on, and adds what the change rests on. */

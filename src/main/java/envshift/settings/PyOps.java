@@ -14,11 +14,11 @@ import java.util.List;
 /**
  * Python's arithmetic, concatenation, repetition and subscripting over known values. Anything
  * Python would reject (a TypeError, ZeroDivisionError, KeyError...) or that is outside this small
- * set becomes a {@link PyUnresolved}; so do results that would be absurdly large, to bound the
- * work.
+ * set becomes a {@link PyUnresolved}; a result past envshift's bound ({@link ValueSize}) is a
+ * {@link PyTooLarge}, which refuses the file.
  */
 final class PyOps {
-  private static final long MAX_SIZE = 10_000_000;
+  private static final long MAX_SIZE = ValueSize.LIMIT;
   private static final int MAX_EXPONENT_BITS = 1_000_000;
 
   private PyOps() {}
@@ -75,7 +75,7 @@ final class PyOps {
     BigInteger n = integer(times).max(BigInteger.ZERO);
     long unit = seq instanceof Str s ? s.value().length() : ((ListValue) seq).items().size();
     if (unit > 0 && n.compareTo(BigInteger.valueOf(MAX_SIZE / unit)) > 0) {
-      throw new PyUnresolved("builds a value too large to compute");
+      throw new PyTooLarge();
     }
     int count = unit == 0 ? 0 : n.intValue();
     if (seq instanceof Str s) {
@@ -105,7 +105,7 @@ final class PyOps {
       throw new PyUnresolved("divides by zero");
     }
     if (op.equals("*") && (long) a.bitLength() + b.bitLength() > MAX_EXPONENT_BITS) {
-      throw new PyUnresolved("builds a value too large to compute");
+      throw new PyTooLarge();
     }
     return switch (op) {
       case "+" -> new Int(a.add(b));
@@ -123,7 +123,7 @@ final class PyOps {
     }
     if (a.abs().compareTo(BigInteger.ONE) > 0
         && (b.bitLength() > 31 || (long) a.bitLength() * b.intValue() > MAX_EXPONENT_BITS)) {
-      throw new PyUnresolved("builds a value too large to compute");
+      throw new PyTooLarge();
     }
     // Only 0, 1 and -1 get here with a huge exponent: its parity is all that matters.
     return new Int(a.pow(b.bitLength() > 31 ? (b.testBit(0) ? 1 : 2) : b.intValue()));
@@ -220,10 +220,10 @@ final class PyOps {
     return v instanceof Float f ? f.value() : integer(v).doubleValue();
   }
 
-  /** Refuses strings and lists past ten million items, which no settings file needs. */
+  /** Refuses strings and lists past {@link ValueSize#LIMIT} items, which no settings file needs. */
   static void checkSize(long size) {
     if (size > MAX_SIZE) {
-      throw new PyUnresolved("builds a value too large to compute");
+      throw new PyTooLarge();
     }
   }
 }

@@ -220,7 +220,10 @@ final class PyParser {
 
   private PyNode primary() {
     PyNode node = atom();
-    while (true) {
+    for (int trailers = 0; ; trailers++) {
+      if (trailers > MAX_CHAIN) {
+        throw in.error("expression too long");
+      }
       if (in.peekOp("(")) {
         node = displays.call(node);
       } else if (in.peekOp("[")) {

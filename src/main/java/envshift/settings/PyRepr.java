@@ -20,6 +20,13 @@ final class PyRepr {
   }
 
   static String repr(SettingValue v) {
+    if ((v instanceof ListValue || v instanceof DictValue) && ValueSize.exceedsLimit(v)) {
+      throw new PyTooLarge(); // a value shared many times is written out each time
+    }
+    return render(v);
+  }
+
+  private static String render(SettingValue v) {
     if (v instanceof Str s) {
       return quote(s.value());
     } else if (v instanceof Int i) {
@@ -29,14 +36,14 @@ final class PyRepr {
     } else if (v instanceof Bool b) {
       return b.value() ? "True" : "False";
     } else if (v instanceof ListValue l) {
-      String items = l.items().stream().map(PyRepr::repr).collect(Collectors.joining(", "));
+      String items = l.items().stream().map(PyRepr::render).collect(Collectors.joining(", "));
       if (!l.tuple()) {
         return "[" + items + "]";
       }
       return l.items().size() == 1 ? "(" + items + ",)" : "(" + items + ")";
     } else if (v instanceof DictValue d) {
       return d.entries().entrySet().stream()
-          .map(e -> repr(PyDicts.keyObject(d, e.getKey())) + ": " + repr(e.getValue()))
+          .map(e -> render(PyDicts.keyObject(d, e.getKey())) + ": " + render(e.getValue()))
           .collect(Collectors.joining(", ", "{", "}"));
     }
     return "None";

@@ -26,9 +26,12 @@ final class PyStatements {
   private static final Set<String> SKIPPED = Set.of("assert", "raise", "return", "yield", "break",
       "continue");
 
+  private static final int MAX_INDENT_LEVELS = 100;
   private final List<PyLine> lines;
   private final String file;
   private int pos;
+  /** How many blocks enclose the suite being read. */
+  private int levels;
 
   private PyStatements(List<PyLine> lines, String file) {
     this.lines = lines;
@@ -176,7 +179,15 @@ final class PyStatements {
       if (pos >= lines.size() || lines.get(pos).indent() <= indent) {
         throw SettingsException.at(file, l.lastLine(), "expected an indented block");
       }
-      body = suite(lines.get(pos).indent());
+      if (++levels >= MAX_INDENT_LEVELS) {
+        // CPython's tokenizer stops at 100 levels; this also bounds the recursion
+        throw SettingsException.at(file, lines.get(pos).line(), "too many levels of indentation");
+      }
+      try {
+        body = suite(lines.get(pos).indent());
+      } finally {
+        levels--;
+      }
       if (pos < lines.size() && lines.get(pos).indent() > indent) {
         throw SettingsException.at(file, lines.get(pos).line(),
             "unindent does not match any outer indentation level");

@@ -101,11 +101,14 @@ final class PyStrMethods {
   private static String join(String sep, List<SettingValue> args) {
     if (args.size() != 1) throw unusual("join");
     List<String> items = new ArrayList<>();
+    long length = 0;
     for (SettingValue item : PyOps.iterate(args.get(0))) {
       if (!(item instanceof Str str)) {
         throw new PyUnresolved("calls str.join() on an item that is not a str");
       }
       items.add(str.value());
+      length += str.value().length() + sep.length();
+      PyOps.checkSize(length);
     }
     return String.join(sep, items);
   }
@@ -123,6 +126,7 @@ final class PyStrMethods {
       int at = s.indexOf(old, from);
       if (at < 0) break;
       out.append(s, from, at).append(with);
+      PyOps.checkSize(out.length());
       from = at + old.length();
       done++;
     }

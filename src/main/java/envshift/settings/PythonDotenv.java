@@ -18,8 +18,6 @@ final class PythonDotenv {
   private static final Pattern KEY = Pattern.compile("[^=#\\s]+", Pattern.UNICODE_CHARACTER_CLASS);
   private static final Pattern QUOTED_KEY = Pattern.compile("'([^']+)'");
   private static final Pattern VARIABLE = Pattern.compile("\\$\\{([^}:]*)(?::-([^}]*))?}");
-  private static final Pattern INLINE_COMMENT =
-      Pattern.compile("\\s+#.*", Pattern.UNICODE_CHARACTER_CLASS);
   private static final Pattern DOUBLE_ESCAPES = Pattern.compile("\\\\[\\\\'\"abfnrtv]");
   private static final Pattern SINGLE_ESCAPES = Pattern.compile("\\\\[\\\\']");
 
@@ -30,6 +28,8 @@ final class PythonDotenv {
   private final Map<String, String> defined = new HashMap<>();
   private final List<DotenvEntry> entries = new ArrayList<>();
   private int pos;
+  private int lineCursor;
+  private int lineAtCursor = 1;
 
   private PythonDotenv(String text, String file, boolean lenient, DotenvEvents events) {
     this.text = text;
@@ -57,8 +57,9 @@ final class PythonDotenv {
 
   private boolean next() {
     int start = pos;
+    Line read;
     try {
-      return binding();
+      read = binding();
     } catch (SettingsException e) {
       if (!lenient) {
         throw e;
@@ -72,14 +73,30 @@ final class PythonDotenv {
       events.notAssignment(lineOf(start));
       return true;
     }
+    if (read == null) {
+      return false;
+    }
+    // outside the try: a value past envshift's bound is an error even where a bad line is not
+    if (read.key() != null && read.value() != null) {
+      String expanded = expand(read.key(), read.value(), read.start());
+      defined.put(read.key(), expanded);
+      entries.add(new DotenvEntry(read.key(), expanded, lineOf(read.start())));
+    } else if (read.key() != null) {
+      defined.put(read.key(), "");
+      events.inherited(read.key(), lineOf(read.start()));
+    }
+    return true;
   }
 
-  private boolean binding() {
+  /** One line as read: key and value may each be missing (a comment, {@code KEY} alone). */
+  private record Line(String key, String value, int start) {}
+
+  private Line binding() {
     while (pos < text.length() && Character.isWhitespace(text.charAt(pos))) {
       pos++;
     }
     if (pos >= text.length()) {
-      return false;
+      return null;
     }
     int start = pos;
     if (text.startsWith("export", pos) && pos + 6 < text.length()
@@ -101,15 +118,7 @@ final class PythonDotenv {
     }
     comment();
     endOfLine(start);
-    if (key != null && value != null) {
-      String expanded = expand(value);
-      defined.put(key, expanded);
-      entries.add(new DotenvEntry(key, expanded, lineOf(start)));
-    } else if (key != null) {
-      defined.put(key, "");
-      events.inherited(key, lineOf(start));
-    }
-    return true;
+    return new Line(key, value, start);
   }
 
   private String key(int start) {
@@ -139,7 +148,30 @@ final class PythonDotenv {
     }
     String part = text.substring(pos, end);
     pos = end;
-    return INLINE_COMMENT.matcher(part).replaceFirst("").stripTrailing();
+    return withoutInlineComment(part).stripTrailing();
+  }
+
+  /**
+   * What python-dotenv's {@code re.sub(r"\s+#.*", "", value)} leaves: the text before the run of
+   * whitespace in front of the first '#' that has whitespace before it. Scanned by hand, because
+   * the regular expression retries every start inside a long run of blanks (quadratic).
+   */
+  private static String withoutInlineComment(String value) {
+    for (int i = value.indexOf('#'); i > 0; i = value.indexOf('#', i + 1)) {
+      if (isUnicodeSpace(value.charAt(i - 1))) {
+        int start = i - 1;
+        while (start > 0 && isUnicodeSpace(value.charAt(start - 1))) {
+          start--;
+        }
+        return value.substring(0, start);
+      }
+    }
+    return value;
+  }
+
+  /** {@code \s} under Pattern.UNICODE_CHARACTER_CLASS: Unicode's White_Space property. */
+  private static boolean isUnicodeSpace(char c) {
+    return Character.isSpaceChar(c) || c >= '\t' && c <= '\r' || c == '\u0085';
   }
 
   /**
@@ -189,11 +221,65 @@ final class PythonDotenv {
     };
   }
 
-  private String expand(String value) {
-    return VARIABLE.matcher(value).replaceAll(m -> {
-      String fallback = m.group(2) == null ? "" : m.group(2);
-      return Matcher.quoteReplacement(defined.getOrDefault(m.group(1), fallback));
-    });
+  /**
+   * python-dotenv's {@code \$\{(?P<name>[^\}:]*)(?::-(?P<default>[^\}]*))?\}} substitution, scanned
+   * by hand so that a value full of unclosed "${" stays linear; what it builds is bounded like
+   * every value envshift computes ({@link ValueSize}).
+   */
+  private String expand(String key, String value, int start) {
+    if (value.indexOf("${") < 0) {
+      return value;
+    }
+    StringBuilder out = new StringBuilder();
+    long limit = Math.max(value.length(), ValueSize.LIMIT);
+    int closeAt = -1; // the next '}' at or after the scan, cached: both only move forward
+    int colonAt = -1;
+    int i = 0;
+    while (i < value.length()) {
+      int ref = value.indexOf("${", i);
+      if (ref < 0) {
+        break;
+      }
+      out.append(value, i, ref);
+      int nameStart = ref + 2;
+      if (closeAt < nameStart && closeAt != Integer.MAX_VALUE) {
+        closeAt = indexOrMax(value, '}', nameStart);
+      }
+      if (colonAt < nameStart && colonAt != Integer.MAX_VALUE) {
+        colonAt = indexOrMax(value, ':', nameStart);
+      }
+      int end = -1;
+      String name = null;
+      String fallback = "";
+      if (closeAt < colonAt) {
+        name = value.substring(nameStart, closeAt);
+        end = closeAt + 1;
+      } else if (colonAt != Integer.MAX_VALUE && value.startsWith(":-", colonAt)
+          && closeAt != Integer.MAX_VALUE) {
+        name = value.substring(nameStart, colonAt);
+        fallback = value.substring(colonAt + 2, closeAt);
+        end = closeAt + 1;
+      }
+      if (name == null) {
+        out.append('$');
+        i = ref + 1;
+      } else {
+        out.append(defined.getOrDefault(name, fallback));
+        i = end;
+      }
+      if (out.length() > limit) {
+        throw SettingsException.at(file, lineOf(start), key + ": a value built by ${...} references is "
+            + "longer than " + ValueSize.LIMIT + " characters (envshift's bound, see "
+            + "docs/security.md)");
+      }
+    }
+    out.append(value, i, value.length());
+    return out.toString();
+  }
+
+  private static int indexOrMax(String s, char c, int from) {
+    int at = s.indexOf(c, from);
+    return at < 0 ? Integer.MAX_VALUE : at;
   }
 
   private void comment() {
@@ -231,14 +317,22 @@ final class PythonDotenv {
     return c != '\n' && c != '\r' && Character.isWhitespace(c);
   }
 
+  /**
+   * The line an offset is on. Offsets are asked for in increasing order, so counting resumes from
+   * the last answer: reading stays linear in the file's length.
+   */
   private int lineOf(int offset) {
-    int line = 1;
-    for (int i = 0; i < offset; i++) {
+    if (offset < lineCursor) {
+      lineCursor = 0;
+      lineAtCursor = 1;
+    }
+    for (int i = lineCursor; i < offset; i++) {
       if (text.charAt(i) == '\n' || text.charAt(i) == '\r' && !text.startsWith("\r\n", i)) {
-        line++;
+        lineAtCursor++;
       }
     }
-    return line;
+    lineCursor = offset;
+    return lineAtCursor;
   }
 
   private SettingsException malformed(int start) {

@@ -64,7 +64,7 @@ public final class Settings {
           new SettingsModule(fileName, format, List.of(), List.of());
     };
     if (!module.settings().isEmpty()) {
-      return module;
+      return ValueSize.withinFileLimit(module);
     }
     List<ParseWarning> warnings = new ArrayList<>(module.warnings());
     warnings.add(new ParseWarning(Origin.of(fileName), "yields no variable (read as "

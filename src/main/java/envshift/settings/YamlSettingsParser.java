@@ -1,6 +1,8 @@
 package envshift.settings;
 
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import envshift.SecureFiles;
+import org.yaml.snakeyaml.LoaderOptions;
 
 /**
  * Reads a YAML settings file with Jackson: the top level must be a mapping; each top-level key is a
@@ -8,9 +10,17 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
  * 0777 is octal), which matches PyYAML for the common cases; dates stay strings.
  */
 public final class YamlSettingsParser {
-  private static final YAMLFactory FACTORY = YAMLFactory.builder().build();
+  /** SnakeYAML stops at 3 MB by default; a source may be as large as any file envshift reads. */
+  private static final YAMLFactory FACTORY = YAMLFactory.builder()
+      .loaderOptions(loaderOptions()).build();
 
   private YamlSettingsParser() {}
+
+  private static LoaderOptions loaderOptions() {
+    LoaderOptions options = new LoaderOptions();
+    options.setCodePointLimit((int) SecureFiles.MAX_READ_BYTES);
+    return options;
+  }
 
   public static SettingsModule parse(String text, String fileName) {
     return JacksonSettings.parse(

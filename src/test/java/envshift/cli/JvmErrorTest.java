@@ -17,8 +17,13 @@ class JvmErrorTest {
 
   private Cli cli() throws IOException {
     Files.createDirectories(repo.resolve("configs"));
-    // an attribute chain deep enough to exhaust any default thread stack
-    Files.writeString(repo.resolve("configs/deep.py"), "X = a" + ".b".repeat(200_000) + "\n");
+    // within every parser bound (brackets, chains), yet ~100,000 operations deep once the
+    // left-leaning sums nest: deeper than any default thread stack lets the evaluator walk
+    String deep = "x";
+    for (int i = 0; i < 99; i++) {
+      deep = "(" + deep + "+1".repeat(999) + ")";
+    }
+    Files.writeString(repo.resolve("configs/deep.py"), "x = 1\nX = " + deep + "\n");
     Files.writeString(repo.resolve("envshift.yml"), """
         version: 1
         environments:

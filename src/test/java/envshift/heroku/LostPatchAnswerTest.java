@@ -122,4 +122,29 @@ class LostPatchAnswerTest {
     assertThat(heroku.count("PATCH", "/")).isOne();
     assertThat(releases()).isEqualTo(before + 1);
   }
+
+  @Test
+  void anAppliedPatchWhoseAnswerIsTooLargeToReadIsReReadAndNotResent() {
+    int before = releases();
+    heroku.failNext("PATCH", Fault.applyThenHuge());
+
+    PatchResult result = client.patchConfigVars(APP, change(), client.watchReleases(APP));
+
+    assertThat(result.config().get("SECRET_KEY").reveal()).isEqualTo("s3cr3t-new");
+    assertThat(result.note()).hasValueSatisfying(note -> assertThat(note)
+        .contains("too large to read").contains("holds every change"));
+    assertThat(heroku.count("PATCH", "/")).isOne();
+    assertThat(releases()).isEqualTo(before + 1);
+  }
+
+  @Test
+  void aReadAnsweredWithABodyPastTheBoundIsOneLineWithoutReadingIt() {
+    heroku.failNext("GET", Fault.applyThenHuge());
+
+    assertThatThrownBy(() -> client.configVars(APP))
+        .isInstanceOf(HerokuApiException.class)
+        .hasMessageStartingWith("heroku: ")
+        .hasMessageContaining("over 33554432 bytes (envshift's bound")
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+  }
 }

@@ -219,23 +219,6 @@ class PythonSettingsWarningsTest {
   }
 
   @Test
-  void valuesTooLargeToComputeAreSkippedNotBuilt() {
-    assertThat(golden("""
-        BIG = 10 ** 10 ** 10
-        LONG = 'x' * 10 ** 9
-        S = 'x' * 6_000_000
-        S = S + S
-        L = [0] * 6_000_000
-        L = L + L
-        """)).isEqualTo("""
-
-        warning configs/settings.py:1: BIG: skipped (builds a value too large to compute)
-        warning configs/settings.py:2: LONG: skipped (builds a value too large to compute)
-        warning configs/settings.py:4: S: skipped (builds a value too large to compute)
-        warning configs/settings.py:6: L: skipped (builds a value too large to compute)""");
-  }
-
-  @Test
   void nothingIsEverExecuted(@TempDir Path dir) {
     Path marker = dir.resolve("pwned");
     String source = """

@@ -94,6 +94,18 @@ final class FakeDispatcher extends Dispatcher {
       return delayed(new MockResponse.Builder().code(200).addHeader("Content-Type", "text/html")
           .body("<html><body>upstream hiccup</body></html>"));
     }
+    if (fault instanceof Fault.ApplyThenHuge) {
+      record(request, 200);
+      okio.Buffer body = new okio.Buffer();
+      byte[] spaces = new byte[1 << 20];
+      java.util.Arrays.fill(spaces, (byte) ' ');
+      for (int i = 0; i < 40; i++) {
+        body.write(spaces);
+      }
+      body.writeUtf8("{}");
+      return new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
+          .body(body).build();
+    }
     record(request, reply.status());
     return respond(request, reply);
   }

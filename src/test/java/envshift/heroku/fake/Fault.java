@@ -4,7 +4,7 @@ import java.util.Optional;
 
 /** A failure {@link FakeHeroku#failNext} injects into the next matching request. */
 public sealed interface Fault permits Fault.Status, Fault.Drop, Fault.ApplyThenDrop,
-    Fault.ApplyLater, Fault.ApplyThenGarbage {
+    Fault.ApplyLater, Fault.ApplyThenGarbage, Fault.ApplyThenHuge {
   /** Answer with this status (and a Heroku error body) without handling the request. */
   record Status(int code, Optional<Integer> retryAfterSeconds) implements Fault {
     public Status withRetryAfter(int seconds) {
@@ -33,6 +33,9 @@ public sealed interface Fault permits Fault.Status, Fault.Drop, Fault.ApplyThenD
   /** Handle the request (a PATCH is applied), then answer 200 with a body that is not JSON. */
   record ApplyThenGarbage() implements Fault {}
 
+  /** Handle the request (a PATCH is applied), then answer 200 with 40 MB of JSON whitespace. */
+  record ApplyThenHuge() implements Fault {}
+
   static Status status(int code) {
     return new Status(code, Optional.empty());
   }
@@ -55,5 +58,9 @@ public sealed interface Fault permits Fault.Status, Fault.Drop, Fault.ApplyThenD
 
   static Fault applyThenGarbage() {
     return new ApplyThenGarbage();
+  }
+
+  static Fault applyThenHuge() {
+    return new ApplyThenHuge();
   }
 }
