@@ -23,4 +23,15 @@ sealed interface Binding {
 
   /** A name whose value needs code to run; {@code root} says why (e.g. "calls timezone()"). */
   record Skipped(String root, Origin origin) implements Binding {}
+
+  /**
+   * A function the file defines whose calls the evaluator computes; {@code defaults} are its
+   * parameters' defaults as computed where it was defined (Known, or Skipped with the reason).
+   */
+  record Function(PyFunction function, java.util.Map<String, Binding> defaults, Origin origin)
+      implements Binding {
+    public Function {
+      defaults = java.util.Map.copyOf(defaults);
+    }
+  }
 }

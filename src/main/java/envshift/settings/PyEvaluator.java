@@ -32,12 +32,25 @@ import java.util.Set;
  * environment. Everything else throws {@link PyUnresolved} with the reason.
  */
 final class PyEvaluator {
+  /** How deep calls of the file's own functions may nest (CPython stops at 1000). */
+  private static final int MAX_CALL_DEPTH = 100;
+  /** How many calls of the file's own functions one expression may make: f(n) + f(n) doubles. */
+  private static final int MAX_CALLS = 10_000;
   private final Map<String, Binding> scope;
   /** Assumptions the value rests on, in the order met, each once. */
   private final Set<String> notes = new LinkedHashSet<>();
+  private final int callDepth;
+  /** Calls made so far by this evaluation and the ones it started: one counter, shared. */
+  private final int[] calls;
 
   PyEvaluator(Map<String, Binding> scope) {
+    this(scope, 0, new int[1]);
+  }
+
+  private PyEvaluator(Map<String, Binding> scope, int callDepth, int[] calls) {
     this.scope = scope;
+    this.callDepth = callDepth;
+    this.calls = calls;
   }
 
   /** What the evaluation assumed, e.g. "uses os.getenv('X'): taking its default". */
@@ -83,6 +96,8 @@ final class PyEvaluator {
       throw new PyUnresolved(u.reason());
     } else if (node instanceof PyNode.Bytes) {
       throw new PyUnresolved("uses a bytes literal");
+    } else if (node instanceof PyNode.Lambda) {
+      throw new PyUnresolved("uses a lambda");
     }
     throw new PyUnresolved("uses a starred expression");
   }
@@ -125,6 +140,9 @@ final class PyEvaluator {
     if (b instanceof Binding.Skipped s) {
       String reason = "refers to " + name + ", which is unknown (" + s.root() + ")";
       throw new PyUnresolved(reason, s.root());
+    }
+    if (b instanceof Binding.Function) {
+      throw new PyUnresolved("refers to the function " + name);
     }
     Binding.Known known = (Binding.Known) b;
     notes.addAll(known.assumptions());
@@ -204,6 +222,9 @@ final class PyEvaluator {
       }
     }
     String callee = PyNode.describe(c.func());
+    if (c.func() instanceof Name n && scope.get(n.id()) instanceof Binding.Function f) {
+      return invoke(f, c);
+    }
     if (callee.equals("os.getenv") || callee.equals("os.environ.get")) {
       return environment(callee, c);
     }
@@ -226,6 +247,62 @@ final class PyEvaluator {
       return new ListValue(values, callee.equals("tuple"));
     }
     throw new PyUnresolved("calls " + callee + "()");
+  }
+
+  /**
+   * Calls a function the file defines: arguments bound to parameters as Python binds them (a
+   * missing or unexpected one is a TypeError: unresolved), then its body computed with the module's
+   * names as they are now, shadowed by the parameters.
+   */
+  private SettingValue invoke(Binding.Function f, Call c) {
+    PyFunction fn = f.function();
+    if (callDepth >= MAX_CALL_DEPTH) {
+      throw new PyUnresolved("calls " + fn.name() + "() recursively");
+    }
+    List<PyFunction.Param> params = fn.params();
+    if (c.args().size() > params.size()) {
+      throw new PyUnresolved("calls " + fn.name() + "() with too many arguments");
+    }
+    Map<String, Binding> local = new LinkedHashMap<>(scope);
+    Map<String, Binding> bound = new LinkedHashMap<>();
+    for (int i = 0; i < c.args().size(); i++) {
+      if (c.args().get(i) instanceof Starred) {
+        throw new PyUnresolved("calls " + fn.name() + "() with unusual arguments");
+      }
+      bound.put(params.get(i).name(), argument(c.args().get(i)));
+    }
+    for (PyNode k : c.keywords()) {
+      if (!(k instanceof Keyword kw) || params.stream().noneMatch(p -> p.name().equals(kw.name()))
+          || bound.containsKey(kw.name())) {
+        throw new PyUnresolved("calls " + fn.name() + "() with unusual arguments");
+      }
+      bound.put(kw.name(), argument(kw.value()));
+    }
+    for (PyFunction.Param p : params) {
+      Binding b = bound.containsKey(p.name()) ? bound.get(p.name()) : f.defaults().get(p.name());
+      if (b == null) {
+        throw new PyUnresolved("calls " + fn.name() + "() without its argument " + p.name());
+      }
+      local.put(p.name(), b);
+    }
+    if (++calls[0] > MAX_CALLS) {
+      throw new PyUnresolved("calls " + fn.name() + "() too many times");
+    }
+    PyEvaluator body = new PyEvaluator(local, callDepth + 1, calls);
+    SettingValue result;
+    try {
+      result = body.eval(fn.body());
+    } finally {
+      notes.addAll(body.notes);
+    }
+    return result;
+  }
+
+  private Binding argument(PyNode node) {
+    Set<String> before = new LinkedHashSet<>(notes);
+    SettingValue value = eval(node);
+    List<String> assumed = notes.stream().filter(n -> !before.contains(n)).toList();
+    return new Binding.Known(value, envshift.Origin.of("argument"), assumed);
   }
 
   /**

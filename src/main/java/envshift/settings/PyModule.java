@@ -87,6 +87,9 @@ final class PyModule {
     } else if (statement instanceof PyStmt.Other o) {
       unresolvedInTrial();
       warn(at, "skipped '" + o.keyword() + "' statement");
+    } else if (statement instanceof PyStmt.Return) {
+      unresolvedInTrial();
+      warn(at, "skipped 'return' statement");
     } else if (statement instanceof PyStmt.If i) {
       ifStatement(i, at);
     } else if (statement instanceof PyStmt.Try t) {
@@ -197,10 +200,35 @@ final class PyModule {
   /** def and class bind their name to something that is never a setting value. */
   private void defined(PyStmt.Block b, Origin at) {
     String name = b.assigned().get(0);
+    if (b.function().isPresent()) {
+      function(b.function().get(), at);
+      return;
+    }
     String what = b.keyword().equals("class") ? "a class" : "a function";
     Binding before = scope.put(name, new Binding.Skipped("is " + what, at));
     if (PyNames.isSetting(name) && before instanceof Binding.Known) {
       warn(at, name + ": skipped (redefined as " + what + ")");
+    }
+  }
+
+  /** Binds a function the evaluator can call; its defaults are computed now, as Python does. */
+  private void function(PyFunction function, Origin at) {
+    Map<String, Binding> defaults = new LinkedHashMap<>();
+    for (PyFunction.Param p : function.params()) {
+      if (p.fallback().isEmpty()) {
+        continue;
+      }
+      PyEvaluator ev = new PyEvaluator(scope);
+      try {
+        SettingValue value = ev.eval(p.fallback().get());
+        defaults.put(p.name(), new Binding.Known(value, at, ev.notes()));
+      } catch (PyUnresolved u) {
+        defaults.put(p.name(), new Binding.Skipped(u.root(), at));
+      }
+    }
+    Binding before = scope.put(function.name(), new Binding.Function(function, defaults, at));
+    if (PyNames.isSetting(function.name()) && before instanceof Binding.Known) {
+      warn(at, function.name() + ": skipped (redefined as a function)");
     }
   }
 
@@ -249,6 +277,14 @@ final class PyModule {
   }
 
   private void assign(List<PyNode> targets, PyNode expression, Origin at) {
+    if (expression instanceof PyNode.Lambda l && targets.size() == 1
+        && targets.get(0) instanceof Name n) {
+      function(new PyFunction(n.id(), l.params(), l.body()), at);
+      if (PyNames.isSetting(n.id())) {
+        warn(at, n.id() + ": skipped (is a function)"); // a function value is no env var
+      }
+      return;
+    }
     PyEvaluator ev = new PyEvaluator(scope);
     SettingValue value;
     try {

@@ -90,6 +90,13 @@ sealed interface PyNode {
   /** {@code body if test else orElse}. */
   record IfExp(PyNode test, PyNode body, PyNode orElse) implements PyNode {}
 
+  /** {@code lambda params: body}: a function value, bound when assigned to a name. */
+  record Lambda(List<PyFunction.Param> params, PyNode body) implements PyNode {
+    public Lambda {
+      params = List.copyOf(params);
+    }
+  }
+
   /** A construct that is parsed but never evaluated; the reason reads "uses a lambda" etc. */
   record Unsupported(String reason) implements PyNode {}
 

@@ -101,16 +101,20 @@ final class PyParser {
   }
 
   private PyNode lambda() {
-    in.next();
+    int line = in.next().line();
+    int from = in.position();
     while (!in.peekOp(":")) {
       PyToken t = in.next();
       if (t.opens()) {
         in.skipToClose();
       }
     }
+    List<PyToken> header = in.tokens().subList(from, in.position());
     in.next();
-    test();
-    return new Unsupported("uses a lambda");
+    PyNode body = test();
+    return PyFunction.params(header, in.file(), line)
+        .<PyNode>map(params -> new PyNode.Lambda(params, body))
+        .orElse(new Unsupported("uses a lambda"));
   }
 
   private PyNode orTest() {

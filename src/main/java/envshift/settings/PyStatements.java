@@ -73,7 +73,13 @@ final class PyStatements {
       pos++;
     }
     if (pos < lines.size() && lines.get(pos).indent() == indent && isHeader(lines.get(pos))) {
-      out.add(compound(indent));
+      boolean decorated = pos != start;
+      PyStmt compound = compound(indent);
+      if (decorated && compound instanceof PyStmt.Block b && b.function().isPresent()) {
+        // a decorator rebinds the name to whatever it returns: not a function envshift calls
+        compound = new PyStmt.Block(b.keyword(), b.line(), b.lastLine(), b.assigned());
+      }
+      out.add(compound);
       return;
     }
     if (pos != start) {
@@ -318,7 +324,9 @@ final class PyStatements {
           parse(tokens.subList(at + 1, tokens.size()), head.line());
         }
         // The body runs later, if ever, and binds local names: only the defined name changes.
-        return new PyStmt.Block(keyword, first, last, List.of(tokens.get(at + 1).text()));
+        String name = tokens.get(at + 1).text();
+        return new PyStmt.Block(keyword, first, last, List.of(name),
+            keyword.equals("def") ? function(name, head) : Optional.empty());
       }
       case "for" -> assigned.addAll(forTarget(head, at + 1));
       case "while" -> expression(head, at + 1);
@@ -326,6 +334,39 @@ final class PyStatements {
     }
     clauses.forEach(c -> assigned.addAll(PyStmt.assigned(c.body())));
     return new PyStmt.Block(keyword, first, last, new ArrayList<>(assigned));
+  }
+
+  /**
+   * A def the evaluator can call: {@code def NAME(params):} whose body is one return (after an
+   * optional docstring). Decorated definitions never get here as functions (see statement).
+   */
+  private Optional<PyFunction> function(String name, Clause c) {
+    List<PyToken> tokens = c.head();
+    if (tokens.size() < 4 || !tokens.get(2).isOp("(")) {
+      return Optional.empty();
+    }
+    int depth = 0;
+    int close = -1;
+    for (int k = 2; k < tokens.size(); k++) {
+      depth += tokens.get(k).opens() ? 1 : tokens.get(k).closes() ? -1 : 0;
+      if (depth == 0) {
+        close = k;
+        break;
+      }
+    }
+    if (close < 0) {
+      return Optional.empty();
+    }
+    List<PyStmt> body = c.body();
+    if (body.size() == 2 && body.get(0) instanceof PyStmt.Expr e && e.value() instanceof PyNode.Const k
+        && k.value() instanceof SettingValue.Str) {
+      body = body.subList(1, 2);
+    }
+    if (body.size() != 1 || !(body.get(0) instanceof PyStmt.Return r)) {
+      return Optional.empty();
+    }
+    return PyFunction.params(tokens.subList(3, close), file, c.line())
+        .map(params -> new PyFunction(name, params, r.value()));
   }
 
   /** {@code for a, b in items}: the names bound, after checking both sides parse. */
@@ -440,6 +481,11 @@ final class PyStatements {
         case "del":
           return new PyStmt.Del(flatten(parse(tokens.subList(1, tokens.size()), line)), line);
         default:
+          if (first.text().equals("return")) {
+            checkRest(first.text(), tokens, line);
+            return new PyStmt.Return(tokens.size() == 1 ? new PyNode.Const(SettingValue.None.INSTANCE)
+                : parse(tokens.subList(1, tokens.size()), line), line);
+          }
           if (SKIPPED.contains(first.text())) {
             checkRest(first.text(), tokens, line);
             return new PyStmt.Other(first.text(), line);

@@ -69,11 +69,19 @@ sealed interface PyStmt {
    * A compound statement that is never run (for/while/with/def/class/match), its syntax checked,
    * and every module-level name it may bind.
    */
-  record Block(String keyword, int line, int lastLine, List<String> assigned) implements PyStmt {
+  record Block(String keyword, int line, int lastLine, List<String> assigned,
+      java.util.Optional<PyFunction> function) implements PyStmt {
     public Block {
       assigned = List.copyOf(assigned);
     }
+
+    Block(String keyword, int line, int lastLine, List<String> assigned) {
+      this(keyword, line, lastLine, assigned, java.util.Optional.empty());
+    }
   }
+
+  /** {@code return value}: skipped at module level; the body of a function the evaluator calls. */
+  record Return(PyNode value, int line) implements PyStmt {}
 
   /** Every module-level name the statements may bind or change, in order of appearance. */
   static List<String> assigned(List<PyStmt> statements) {

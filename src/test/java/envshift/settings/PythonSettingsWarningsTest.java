@@ -79,7 +79,7 @@ class PythonSettingsWarningsTest {
 
         warning configs/settings.py:1: A: skipped (uses a list comprehension)
         warning configs/settings.py:2: B: skipped (refers to undefined name DEBUG)
-        warning configs/settings.py:3: C: skipped (uses a lambda)
+        warning configs/settings.py:3: C: skipped (is a function)
         warning configs/settings.py:4: D: skipped (uses a set)
         warning configs/settings.py:5: E: skipped (uses a bytes literal)
         warning configs/settings.py:6: F: skipped (uses an assignment expression (:=))
