@@ -9,14 +9,18 @@ import envshift.settings.PyNode.FStr;
 import envshift.settings.PyNode.Field;
 import envshift.settings.PyNode.Index;
 import envshift.settings.PyNode.Keyword;
+import envshift.settings.PyNode.ListComp;
 import envshift.settings.PyNode.Name;
 import envshift.settings.PyNode.Pair;
 import envshift.settings.PyNode.Sequence;
+import envshift.settings.PyNode.Slice;
 import envshift.settings.PyNode.Starred;
 import envshift.settings.SettingValue.DictValue;
 import envshift.settings.SettingValue.ListValue;
 import envshift.settings.SettingValue.Str;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -29,12 +33,17 @@ import java.util.Set;
  * "calls" it understands are pure ones it implements itself (str.format, dict(), list(), tuple(),
  * int(), float(), str(), bool(), len() of one value)
  * and os.getenv / os.environ.get, which it answers with their default instead of reading the
- * environment. Everything else throws {@link PyUnresolved} with the reason.
+ * environment. List and dict comprehensions are computed ({@link PyComprehension}). Everything
+ * else throws {@link PyUnresolved} with the reason.
  */
 final class PyEvaluator {
   private final Map<String, Binding> scope;
   /** Assumptions the value rests on, in the order met, each once. */
   private final Set<String> notes = new LinkedHashSet<>();
+  /** The variables of the comprehensions being computed, innermost first. */
+  private final Deque<PyComprehension.Frame> frames = new ArrayDeque<>();
+  /** Comprehension iterations taken by this evaluation, nested ones included. */
+  private long iterations;
 
   PyEvaluator(Map<String, Binding> scope) {
     this.scope = scope;
@@ -65,6 +74,13 @@ final class PyEvaluator {
       return call(c);
     } else if (node instanceof Index i) {
       return index(i);
+    } else if (node instanceof ListComp c) {
+      if (c.generator()) {
+        throw new PyUnresolved("uses a generator expression");
+      }
+      return PyComprehension.list(this, c);
+    } else if (node instanceof PyNode.DictComp c) {
+      return PyComprehension.dict(this, c);
     } else if (node instanceof PyNode.BinOp b) {
       return PyOps.binary(b.op(), eval(b.left()), eval(b.right()));
     } else if (node instanceof PyNode.Unary u) {
@@ -83,6 +99,8 @@ final class PyEvaluator {
       throw new PyUnresolved(u.reason());
     } else if (node instanceof PyNode.Bytes) {
       throw new PyUnresolved("uses a bytes literal");
+    } else if (node instanceof Slice) {
+      throw new PyUnresolved("assigns to a slice"); // a subscript reads one in index()
     }
     throw new PyUnresolved("uses a starred expression");
   }
@@ -114,6 +132,11 @@ final class PyEvaluator {
   }
 
   SettingValue lookup(String name) {
+    for (PyComprehension.Frame frame : frames) {
+      if (frame.declares(name)) {
+        return frame.value(name);
+      }
+    }
     Binding b = scope.get(name);
     if (b == null && scope.get(PyModule.STAR) instanceof Binding.Skipped star) {
       throw new PyUnresolved("refers to " + name + ", which is not defined here (" + star.root()
@@ -185,10 +208,37 @@ final class PyEvaluator {
     if (PyNode.describe(i.obj()).equals("os.environ")) {
       throw new PyUnresolved("reads os.environ[" + environmentName(i.key()) + "]");
     }
-    return PyOps.index(eval(i.obj()), eval(i.key()));
+    SettingValue obj = eval(i.obj());
+    if (i.key() instanceof Slice s) {
+      return PyOps.slice(obj, eval(s.lower()), eval(s.upper()), eval(s.step()));
+    }
+    return PyOps.index(obj, eval(i.key()));
   }
 
-  private SettingValue call(Call c) {
+  /** Runs {@code body} with a comprehension's variables hiding the names around it. */
+  void within(PyComprehension.Frame frame, Runnable body) {
+    frames.push(frame);
+    try {
+      body.run();
+    } finally {
+      frames.pop();
+    }
+  }
+
+  /** Counts one comprehension iteration: together they are bounded like a value's size. */
+  void iteration() {
+    PyOps.checkSize(++iterations);
+  }
+
+  private boolean isComprehensionVariable(String name) {
+    return frames.stream().anyMatch(f -> f.declares(name));
+  }
+
+  private SettingValue call(Call call) {
+    Call c = PyComprehension.consumed(call);
+    if (c.func() instanceof Name n && isComprehensionVariable(n.id())) {
+      throw new PyUnresolved("calls " + n.id() + "()"); // a value, which Python cannot call
+    }
     if (c.func() instanceof Attr a && a.name().equals("format")) {
       SettingValue receiver = eval(a.obj());
       if (receiver instanceof Str s) {
@@ -253,6 +303,9 @@ final class PyEvaluator {
    * read.
    */
   private SettingValue environment(String callee, Call c) {
+    if (isComprehensionVariable("os") || scope.get("os") instanceof Binding.Known) {
+      throw new PyUnresolved("calls " + callee + "() on a value named os");
+    }
     PyNode fallback = c.args().size() == 2 ? c.args().get(1) : null;
     for (PyNode k : c.keywords()) {
       if (fallback == null && callee.equals("os.getenv") && k instanceof Keyword kw
