@@ -9,14 +9,18 @@ import envshift.settings.PyNode.FStr;
 import envshift.settings.PyNode.Field;
 import envshift.settings.PyNode.Index;
 import envshift.settings.PyNode.Keyword;
+import envshift.settings.PyNode.ListComp;
 import envshift.settings.PyNode.Name;
 import envshift.settings.PyNode.Pair;
 import envshift.settings.PyNode.Sequence;
+import envshift.settings.PyNode.Slice;
 import envshift.settings.PyNode.Starred;
 import envshift.settings.SettingValue.DictValue;
 import envshift.settings.SettingValue.ListValue;
 import envshift.settings.SettingValue.Str;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -29,11 +33,15 @@ import java.util.Set;
  * "calls" it understands are pure ones it implements itself (str.format, dict(), list(), tuple(),
  * int(), float(), str(), bool(), len() of one value)
  * and os.getenv / os.environ.get, which it answers with their default instead of reading the
- * environment. Everything else throws {@link PyUnresolved} with the reason.
+ * environment. List and dict comprehensions are computed ({@link PyComprehension}). Everything
+ * else throws {@link PyUnresolved} with the reason.
  */
 final class PyEvaluator {
   /** How deep calls of the file's own functions may nest (CPython stops at 1000). */
   private static final int MAX_CALL_DEPTH = 100;
+  /** Names Python defines in every module, whose values depend on where it is imported from. */
+  private static final Set<String> MODULE_ATTRIBUTES = Set.of("__file__", "__name__",
+      "__path__", "__package__", "__spec__", "__loader__", "__cached__", "__builtins__");
   /** How many calls of the file's own functions one expression may make: f(n) + f(n) doubles. */
   private static final int MAX_CALLS = 10_000;
   private final Map<String, Binding> scope;
@@ -42,6 +50,10 @@ final class PyEvaluator {
   private final int callDepth;
   /** Calls made so far by this evaluation and the ones it started: one counter, shared. */
   private final int[] calls;
+  /** The variables of the comprehensions being computed, innermost first. */
+  private final Deque<PyComprehension.Frame> frames = new ArrayDeque<>();
+  /** Comprehension iterations taken by this evaluation, nested ones included. */
+  private long iterations;
 
   PyEvaluator(Map<String, Binding> scope) {
     this(scope, 0, new int[1]);
@@ -78,6 +90,13 @@ final class PyEvaluator {
       return call(c);
     } else if (node instanceof Index i) {
       return index(i);
+    } else if (node instanceof ListComp c) {
+      if (c.generator()) {
+        throw new PyUnresolved("uses a generator expression");
+      }
+      return PyComprehension.list(this, c);
+    } else if (node instanceof PyNode.DictComp c) {
+      return PyComprehension.dict(this, c);
     } else if (node instanceof PyNode.BinOp b) {
       return PyOps.binary(b.op(), eval(b.left()), eval(b.right()));
     } else if (node instanceof PyNode.Unary u) {
@@ -98,6 +117,8 @@ final class PyEvaluator {
       throw new PyUnresolved("uses a bytes literal");
     } else if (node instanceof PyNode.Lambda) {
       throw new PyUnresolved("uses a lambda");
+    } else if (node instanceof Slice) {
+      throw new PyUnresolved("assigns to a slice"); // a subscript reads one in index()
     }
     throw new PyUnresolved("uses a starred expression");
   }
@@ -129,10 +150,18 @@ final class PyEvaluator {
   }
 
   SettingValue lookup(String name) {
+    for (PyComprehension.Frame frame : frames) {
+      if (frame.declares(name)) {
+        return frame.value(name);
+      }
+    }
     Binding b = scope.get(name);
     if (b == null && scope.get(PyModule.STAR) instanceof Binding.Skipped star) {
       throw new PyUnresolved("refers to " + name + ", which is not defined here (" + star.root()
           + " may define it)");
+    }
+    if (b == null && MODULE_ATTRIBUTES.contains(name)) {
+      throw new PyUnresolved("reads " + name); // where and how the file is imported
     }
     if (b == null) {
       throw new PyUnresolved("refers to undefined name " + name);
@@ -203,10 +232,37 @@ final class PyEvaluator {
     if (PyNode.describe(i.obj()).equals("os.environ")) {
       throw new PyUnresolved("reads os.environ[" + environmentName(i.key()) + "]");
     }
-    return PyOps.index(eval(i.obj()), eval(i.key()));
+    SettingValue obj = eval(i.obj());
+    if (i.key() instanceof Slice s) {
+      return PyOps.slice(obj, eval(s.lower()), eval(s.upper()), eval(s.step()));
+    }
+    return PyOps.index(obj, eval(i.key()));
   }
 
-  private SettingValue call(Call c) {
+  /** Runs {@code body} with a comprehension's variables hiding the names around it. */
+  void within(PyComprehension.Frame frame, Runnable body) {
+    frames.push(frame);
+    try {
+      body.run();
+    } finally {
+      frames.pop();
+    }
+  }
+
+  /** Counts one comprehension iteration: together they are bounded like a value's size. */
+  void iteration() {
+    PyOps.checkSize(++iterations);
+  }
+
+  private boolean isComprehensionVariable(String name) {
+    return frames.stream().anyMatch(f -> f.declares(name));
+  }
+
+  private SettingValue call(Call call) {
+    Call c = PyComprehension.consumed(call);
+    if (c.func() instanceof Name n && isComprehensionVariable(n.id())) {
+      throw new PyUnresolved("calls " + n.id() + "()"); // a value, which Python cannot call
+    }
     if (c.func() instanceof Attr a && a.name().equals("format")) {
       SettingValue receiver = eval(a.obj());
       if (receiver instanceof Str s) {
@@ -227,6 +283,11 @@ final class PyEvaluator {
     }
     if (callee.equals("os.getenv") || callee.equals("os.environ.get")) {
       return environment(callee, c);
+    }
+    if (PyOsPath.handles(callee) && c.keywords().isEmpty()
+        && c.args().stream().noneMatch(Starred.class::isInstance)) {
+      requireOsModule(callee);
+      return PyOsPath.call(callee, items(c.args()));
     }
     if (!scope.containsKey(callee) && callee.equals("dict")) {
       return dictCall(c);
@@ -325,11 +386,20 @@ final class PyEvaluator {
     return arg;
   }
 
+  /** A file may bind {@code os} to a value of its own: then os.x() is not the os module's. */
+  private void requireOsModule(String callee) {
+    if (isComprehensionVariable("os") || scope.get("os") instanceof Binding.Known
+        || scope.get("os") instanceof Binding.Function) {
+      throw new PyUnresolved("calls " + callee + "() on a value named os");
+    }
+  }
+
   /**
    * os.getenv('X', 'd') and os.environ.get('X', 'd'): the default, noted; the environment is never
    * read.
    */
   private SettingValue environment(String callee, Call c) {
+    requireOsModule(callee);
     PyNode fallback = c.args().size() == 2 ? c.args().get(1) : null;
     for (PyNode k : c.keywords()) {
       if (fallback == null && callee.equals("os.getenv") && k instanceof Keyword kw

@@ -3,9 +3,9 @@ package envshift.settings;
 import java.util.List;
 
 /**
- * The parsed form of a Python expression. Constructs the evaluator will not compute (lambda,
- * comprehensions, comparisons...) are parsed, so that syntax is still checked, and kept as
- * {@link Unsupported} nodes carrying the reason that ends up in the warning.
+ * The parsed form of a Python expression. Constructs the evaluator will not compute (lambda, set
+ * displays, yield...) are parsed, so that syntax is still checked, and kept as {@link Unsupported}
+ * nodes carrying the reason that ends up in the warning.
  */
 sealed interface PyNode {
   /** A literal str, int, float, bool or None. */
@@ -60,7 +60,41 @@ sealed interface PyNode {
 
   record Attr(PyNode obj, String name) implements PyNode {}
 
+  /** {@code obj[key]}; the key is a {@link Slice} for {@code obj[a:b]}. */
   record Index(PyNode obj, PyNode key) implements PyNode {}
+
+  /**
+   * {@code lower:upper:step} inside a subscript; an omitted part is a None {@link Const}, which is
+   * what CPython's slice object holds for it too.
+   */
+  record Slice(PyNode lower, PyNode upper, PyNode step) implements PyNode {}
+
+  /**
+   * {@code [element for ...]}, or, when {@code generator}, {@code (element for ...)}: a generator
+   * is only computed where a call consumes it whole at once, as a list.
+   */
+  record ListComp(PyNode element, List<For> clauses, boolean generator) implements PyNode {
+    public ListComp {
+      clauses = List.copyOf(clauses);
+    }
+  }
+
+  /** {@code {key: value for ...}}. */
+  record DictComp(PyNode key, PyNode value, List<For> clauses) implements PyNode {
+    public DictComp {
+      clauses = List.copyOf(clauses);
+    }
+  }
+
+  /**
+   * One {@code for target in iterable} clause of a comprehension, with the {@code if} filters
+   * written after it; the target is a {@link Name} or a {@link Sequence} of targets.
+   */
+  record For(PyNode target, PyNode iterable, List<PyNode> filters) {
+    public For {
+      filters = List.copyOf(filters);
+    }
+  }
 
   record BinOp(String op, PyNode left, PyNode right) implements PyNode {}
 

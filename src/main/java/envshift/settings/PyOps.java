@@ -183,6 +183,64 @@ final class PyOps {
     return items.get(i.intValue());
   }
 
+  /**
+   * {@code obj[lower:upper:step]} of a list, tuple or str, the bounds None or integers, as
+   * CPython's slice.indices clamps them; a str is sliced by code point, as Python counts.
+   */
+  static SettingValue slice(SettingValue obj, SettingValue lower, SettingValue upper,
+      SettingValue step) {
+    if (!(obj instanceof ListValue || obj instanceof Str)) {
+      throw new PyUnresolved("slices a " + PyRepr.typeName(obj));
+    }
+    for (SettingValue bound : List.of(lower, upper, step)) {
+      if (!isInteger(bound) && !(bound instanceof SettingValue.None)) {
+        throw new PyUnresolved("slices with a " + PyRepr.typeName(bound));
+      }
+    }
+    BigInteger by = isInteger(step) ? integer(step) : BigInteger.ONE;
+    if (by.signum() == 0) {
+      throw new PyUnresolved("slices with a step of zero");
+    }
+    int[] codePoints = obj instanceof Str s ? s.value().codePoints().toArray() : null;
+    List<SettingValue> items = obj instanceof ListValue l ? l.items() : List.of();
+    long length = codePoints != null ? codePoints.length : items.size();
+    boolean backwards = by.signum() < 0;
+    long start = sliceBound(lower, length, backwards, backwards ? length - 1 : 0);
+    long stop = sliceBound(upper, length, backwards, backwards ? -1 : length);
+    // a step past the length takes one item at most: clamping it keeps the arithmetic in a long
+    long stride = by.abs().min(BigInteger.valueOf(length + 1)).longValueExact()
+        * by.signum();
+    long count = backwards ? (stop < start ? (start - stop - 1) / -stride + 1 : 0)
+        : (start < stop ? (stop - start - 1) / stride + 1 : 0);
+    if (codePoints != null) {
+      StringBuilder out = new StringBuilder();
+      for (long k = 0, at = start; k < count; k++, at += stride) {
+        out.appendCodePoint(codePoints[(int) at]);
+      }
+      return new Str(out.toString());
+    }
+    List<SettingValue> picked = new ArrayList<>();
+    for (long k = 0, at = start; k < count; k++, at += stride) {
+      picked.add(items.get((int) at));
+    }
+    return new ListValue(picked, ((ListValue) obj).tuple());
+  }
+
+  /** One bound as PySlice_AdjustIndices leaves it: within [-1, length]. */
+  private static long sliceBound(SettingValue bound, long length, boolean backwards,
+      long omitted) {
+    if (!isInteger(bound)) {
+      return omitted;
+    }
+    BigInteger i = integer(bound);
+    BigInteger size = BigInteger.valueOf(length);
+    if (i.signum() < 0) {
+      i = i.add(size);
+      return i.signum() < 0 ? (backwards ? -1 : 0) : i.longValueExact();
+    }
+    return i.compareTo(size) >= 0 ? (backwards ? length - 1 : length) : i.longValueExact();
+  }
+
   /** What iterating over a value gives, for list(), tuple(), unpacking and *args. */
   static List<SettingValue> iterate(SettingValue v) {
     if (v instanceof ListValue l) {

@@ -8,6 +8,7 @@ import envshift.settings.PyNode.Starred;
 import envshift.settings.PyNode.Unsupported;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -33,6 +34,12 @@ final class PyParser {
   private final PyCursor in;
   private final PyDisplays displays;
   private int depth;
+  /**
+   * The constructs Python refuses inside a comprehension at compile time, or that make it
+   * something else (:=, yield, await, async for), met so far, and the reason of the last one.
+   */
+  private int hazards;
+  private String lastHazard = "";
 
   private PyParser(PyCursor in) {
     this.in = in;
@@ -95,7 +102,7 @@ final class PyParser {
     }
     if (in.accept(":=")) {
       test();
-      return new Unsupported("uses an assignment expression (:=)");
+      return hazard("uses an assignment expression (:=)");
     }
     return node;
   }
@@ -117,7 +124,7 @@ final class PyParser {
         .orElse(new Unsupported("uses a lambda"));
   }
 
-  private PyNode orTest() {
+  PyNode orTest() {
     return logical("or", this::andTest);
   }
 
@@ -212,7 +219,7 @@ final class PyParser {
       PyNode node;
       if (in.acceptKeyword("await")) {
         primary();
-        node = new Unsupported("uses await");
+        node = hazard("uses await");
       } else {
         node = primary();
       }
@@ -288,5 +295,73 @@ final class PyParser {
 
   boolean peekComprehension() {
     return in.peekKeyword("for") || in.peekKeyword("async");
+  }
+
+  Unsupported hazard(String reason) {
+    hazards++;
+    lastHazard = reason;
+    return new Unsupported(reason);
+  }
+
+  /** A count to hand back to {@link #hazardSince}. */
+  int hazards() {
+    return hazards;
+  }
+
+  /** Why a comprehension parsed since {@code before} is never computed, if it is not. */
+  Optional<String> hazardSince(int before) {
+    return hazards > before ? Optional.of(lastHazard + " in a comprehension") : Optional.empty();
+  }
+
+  /** The {@code for ... in ... if ...} clauses after a comprehension's element. */
+  List<PyNode.For> comprehensionClauses() {
+    List<PyNode.For> clauses = new ArrayList<>();
+    while (peekComprehension()) {
+      if (clauses.size() > MAX_CHAIN) {
+        throw in.error("expression too long");
+      }
+      if (in.acceptKeyword("async")) {
+        hazard("uses async for");
+      }
+      in.expectKeyword("for");
+      PyNode target = forTarget();
+      in.expectKeyword("in");
+      PyNode iterable = orTest();
+      List<PyNode> filters = new ArrayList<>();
+      while (in.acceptKeyword("if")) {
+        filters.add(orTest());
+      }
+      clauses.add(new PyNode.For(target, iterable, filters));
+    }
+    return clauses;
+  }
+
+  /** A comprehension's target list: {@code x}, {@code k, v}, {@code (a, [b, *c])}. */
+  private PyNode forTarget() {
+    PyNode first = forTargetItem();
+    if (!in.peekOp(",")) {
+      return first;
+    }
+    List<PyNode> items = new ArrayList<>(List.of(first));
+    while (in.accept(",") && !in.peekKeyword("in")) {
+      items.add(forTargetItem());
+    }
+    return new Sequence(items, true);
+  }
+
+  private PyNode forTargetItem() {
+    PyNode item = in.accept("*") ? new Starred(binary(0)) : binary(0);
+    checkTarget(item);
+    return item;
+  }
+
+  private void checkTarget(PyNode node) {
+    if (node instanceof Starred s) {
+      checkTarget(s.value());
+    } else if (node instanceof Sequence seq) {
+      seq.items().forEach(this::checkTarget);
+    } else if (!(node instanceof Name || node instanceof Attr || node instanceof PyNode.Index)) {
+      throw in.error("cannot assign to this expression");
+    }
   }
 }

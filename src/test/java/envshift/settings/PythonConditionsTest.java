@@ -53,6 +53,7 @@ class PythonConditionsTest {
         72 ADMINS = [('Ops', 'ops@lanternfish.example.org')]
         73 WELCOME = 'Welcome to Lanternfish. Replies go to ops@lanternfish.example.org.'
         75 BANNER = 'LANTERNFISH (1 hosts)'
+        76 WORKER_QUEUES = ['mail', 'search']
         80 MIDDLEWARE = ['django.middleware.security.SecurityMiddleware', \
         'django.middleware.common.CommonMiddleware', \
         'django.contrib.sessions.middleware.SessionMiddleware']
@@ -65,7 +66,7 @@ class PythonConditionsTest {
         warning configs/settings_deployment.conditions.py:3: skipped import of os.path
         warning configs/settings_deployment.conditions.py:4: skipped import of socket
         warning configs/settings_deployment.conditions.py:11: BASE_DIR: skipped (calls \
-        os.path.dirname())
+        os.path.abspath())
         warning configs/settings_deployment.conditions.py:13: DEBUG: uses \
         os.getenv('LANTERN_DEBUG'): taking its default
         warning configs/settings_deployment.conditions.py:14: TEMPLATE_DEBUG: uses \
@@ -94,12 +95,10 @@ class PythonConditionsTest {
         os.getenv('LANTERN_ENV'): taking its default
         warning configs/settings_deployment.conditions.py:59: LOGGING: uses \
         os.getenv('LANTERN_DEBUG'): taking its default
-        warning configs/settings_deployment.conditions.py:66: STATIC_ROOT: skipped (calls \
-        os.path.join())
+        warning configs/settings_deployment.conditions.py:66: STATIC_ROOT: skipped (refers \
+        to BASE_DIR, which is unknown (calls os.path.abspath()))
         warning configs/settings_deployment.conditions.py:75: BANNER: uses \
         os.getenv('LANTERN_ENV'): taking its default
-        warning configs/settings_deployment.conditions.py:76: WORKER_QUEUES: skipped (uses a list \
-        comprehension)
         warning configs/settings_deployment.conditions.py:82: skipped 'try' block (lines 82-87); \
         it may change SENTRY_DSN, SENTRY_ENVIRONMENT
         warning configs/settings_deployment.conditions.py:96: HOSTNAME: skipped (calls \

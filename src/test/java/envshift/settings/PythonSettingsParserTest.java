@@ -51,7 +51,7 @@ class PythonSettingsParserTest {
         58 DEFAULT_FROM_EMAIL = 'Exampleville Councilmatic <info@example.org>'
         warning configs/settings_deployment.production.py:2: skipped import of os
         warning configs/settings_deployment.production.py:14: STATIC_PATH: skipped \
-        (calls os.path.join())""");
+        (reads __file__)""");
   }
 
   @Test
@@ -142,7 +142,7 @@ class PythonSettingsParserTest {
         warning councilmatic/settings.py:4: skipped import of environ
         warning councilmatic/settings.py:6: skipped 'from .settings_jurisdiction import *': the \
         names it defines are not seen
-        warning councilmatic/settings.py:14: BASE_DIR: skipped (calls os.path.dirname())
+        warning councilmatic/settings.py:14: BASE_DIR: skipped (calls os.path.abspath())
         warning councilmatic/settings.py:15: SECRET_KEY: skipped (calls env())
         warning councilmatic/settings.py:16: ALLOWED_HOSTS: skipped (calls env.list())
         warning councilmatic/settings.py:20: skipped 'for' block (lines 20-26); it may change \
@@ -159,7 +159,7 @@ class PythonSettingsParserTest {
         INSTALLED_APPS
         warning councilmatic/settings.py:54: INSTALLED_APPS: skipped (its earlier value may be \
         changed by the 'try' block at lines 54-57)
-        warning councilmatic/settings.py:62: STATIC_ROOT: skipped (calls os.path.join())
+        warning councilmatic/settings.py:62: STATIC_ROOT: skipped (refers to BASE_DIR, which is unknown (calls os.path.abspath()))
         warning councilmatic/settings.py:64: skipped 'try' block (lines 64-70); it may change \
         EMAIL_HOST_PASSWORD, EMAIL_PORT
         warning councilmatic/settings.py:72: skipped 'if' block (lines 72-79): its condition \

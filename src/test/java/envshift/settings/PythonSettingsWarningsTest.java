@@ -54,7 +54,7 @@ class PythonSettingsWarningsTest {
 
         warning configs/settings.py:1: skipped import from pytz
         warning configs/settings.py:2: TIME_ZONE: skipped (calls timezone())
-        warning configs/settings.py:3: STATIC_ROOT: skipped (calls os.path.join())
+        warning configs/settings.py:3: STATIC_ROOT: skipped (refers to undefined name BASE_DIR)
         warning configs/settings.py:4: HOSTS: skipped (calls socket.gethostbyname_ex())
         warning configs/settings.py:5: SPLIT: skipped (calls str.partition())""");
   }
@@ -62,30 +62,30 @@ class PythonSettingsWarningsTest {
   @Test
   void unsupportedExpressionsAreSkippedWithTheirReason() {
     assertThat(golden("""
-        A = [x for x in range(3)]
+        A = (x for x in 'abc')
         B = 'x' if DEBUG else 'y'
         C = lambda: 1
         D = {'a', 'b'}
         E = b'bytes'
         F = (G := 1)
         G = 1 < 'a'
-        H = 'abc'[1:]
-        I = {k: v for k, v in X}
+        H = 'abc'[::0]
+        I = {x for x in 'ab'}
         J = 'a' + 1
         K = {'a': 1}['b']
         L = 1 / 0
         M = sys.stdout
         """)).isEqualTo("""
 
-        warning configs/settings.py:1: A: skipped (uses a list comprehension)
+        warning configs/settings.py:1: A: skipped (uses a generator expression)
         warning configs/settings.py:2: B: skipped (refers to undefined name DEBUG)
         warning configs/settings.py:3: C: skipped (is a function)
         warning configs/settings.py:4: D: skipped (uses a set)
         warning configs/settings.py:5: E: skipped (uses a bytes literal)
         warning configs/settings.py:6: F: skipped (uses an assignment expression (:=))
         warning configs/settings.py:7: G: skipped (compares a int with a str using <)
-        warning configs/settings.py:8: H: skipped (uses a slice)
-        warning configs/settings.py:9: I: skipped (uses a dict comprehension)
+        warning configs/settings.py:8: H: skipped (slices with a step of zero)
+        warning configs/settings.py:9: I: skipped (uses a set comprehension)
         warning configs/settings.py:10: J: skipped (uses + on str and int)
         warning configs/settings.py:11: K: skipped (looks up a key the dict does not have)
         warning configs/settings.py:12: L: skipped (divides by zero)
@@ -103,7 +103,7 @@ class PythonSettingsWarningsTest {
         """)).isEqualTo("""
 
         warning configs/settings.py:2: STATIC_ROOT: skipped (refers to base_dir, which is \
-        unknown (calls os.path.dirname()))
+        unknown (reads __file__))
         warning configs/settings.py:3: MEDIA: skipped (refers to undefined name UNDEFINED_NAME)
         warning configs/settings.py:4: TZ: skipped (calls timezone())
         warning configs/settings.py:5: CELERY_TZ: skipped (refers to TZ, which is unknown \

@@ -49,7 +49,6 @@ class PythonStrMethodsTest {
       "a b".split("")
       ", ".join(["a", 1])
       "x".split(sep=",")
-      os.path.join("a", "b")
       """)
   void whatCouldDifferFromPythonIsUnresolved(String expression) {
     assertThat(values("import os\nX = " + expression + "\n")).doesNotContainKey("X");

@@ -39,6 +39,14 @@ class PythonSyntaxErrorsTest {
       class A:\\n  pass\\nelse:\\n  pass          | 3 | unexpected 'else'
       A = {'canary' 1}                            | 1 | invalid syntax
       @decorator\\nA = 1                          | 1 | decorator without a definition
+      A = [*canary for x in L]          | 1 | iterable unpacking cannot be used in comprehension
+      A = {**canary for x in L}      | 1 | dict unpacking cannot be used in dict comprehension
+      A = f(x for x in L, canary)                 | 1 | generator expression must be parenthesized
+      A = f(canary, x for x in L)                 | 1 | generator expression must be parenthesized
+      A = [x for 'canary' in L]                   | 1 | cannot assign to this expression
+      A = [x for x in L, canary]                  | 1 | unexpected ','
+      A = [x for x in L if x if y else canary]    | 1 | unexpected 'else'
+      A = L[1:2:3:canary]                         | 1 | unexpected ':'
       """)
   void reportsTheLineAndWhatWasWrong(String source, int line, String what) {
     String text = source.replace("\\n", "\n").replace("\\\\", "\\");

@@ -48,6 +48,16 @@ class ValueBoundsTest {
     refused("settings.py", "X = 1\n" + line + "\n", "settings.py:2:", "envshift's bound");
   }
 
+  /** Nested fors multiply: their iterations count, even those a filter drops, as do items. */
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "X = [1 for a in L for b in L for c in L]",
+      "X = [1 for a in L for b in L for c in L if False]",
+      "X = len([[1 for a in L for b in L] for c in L for d in L])"})
+  void pythonComprehensionsStopAtTheBound(String line) {
+    refused("settings.py", "L = [0] * 1000\n" + line + "\n", "settings.py:2:", "envshift's bound");
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {
       "A = A + A", "A = f'{A}{A}'", "A = '%s%s' % (A, A)", "A = ''.join([A, A])",

@@ -85,3 +85,10 @@ A, B = 'x', 'y'
 SECONDS = 3600 * 5
 ｗｉｄｅ_NAME = 'normalised'
 WIDE_COPY = wide_NAME if False else ｗｉｄｅ_NAME
+HOST_LIST = [h.strip() for h in os.getenv('SAFE_HOSTS', 'a.org, b.org').split(',') if h]
+PORT_MAP = {name: port for name, port in [('web', PORT), ('admin', PORT + 1)]}
+UPPER = ','.join(h.upper() for h in HOST_LIST)
+PAIRS = [(h, p) for h in HOST_LIST for p in (80, 443) if p != 80]
+TAIL = HOST_LIST[1:]
+REVERSED = HOST[::-1]
+MIDDLE = 'abcdef'[-4:100:2]
