@@ -27,17 +27,20 @@ import java.util.Set;
 /**
  * Computes an expression from literals and names already known, never running anything: the only
  * "calls" it understands are pure ones it implements itself (str.format, dict(), list(), tuple(),
- * int(), float(), str(), bool(), len() of one value)
- * and os.getenv / os.environ.get, which it answers with their default instead of reading the
- * environment. Everything else throws {@link PyUnresolved} with the reason.
+ * int(), float(), str(), bool(), len() of one value; the builtins, str, dict and list methods of
+ * {@link PyCalls}) and os.getenv / os.environ.get, which it answers with their default instead of
+ * reading the environment. Everything else throws {@link PyUnresolved} with the reason.
  */
 final class PyEvaluator {
   private final Map<String, Binding> scope;
   /** Assumptions the value rests on, in the order met, each once. */
   private final Set<String> notes = new LinkedHashSet<>();
+  /** The builtins and methods computed besides conversions. */
+  private final PyCalls calls;
 
   PyEvaluator(Map<String, Binding> scope) {
     this.scope = scope;
+    this.calls = new PyCalls(this, name -> !scope.containsKey(name));
   }
 
   /** What the evaluation assumed, e.g. "uses os.getenv('X'): taking its default". */
@@ -189,6 +192,10 @@ final class PyEvaluator {
   }
 
   private SettingValue call(Call c) {
+    String callee = PyNode.describe(c.func());
+    if (callee.equals("os.getenv") || callee.equals("os.environ.get")) {
+      return environment(callee, c);
+    }
     if (c.func() instanceof Attr a && a.name().equals("format")) {
       SettingValue receiver = eval(a.obj());
       if (receiver instanceof Str s) {
@@ -196,19 +203,17 @@ final class PyEvaluator {
       }
       throw new PyUnresolved("calls .format() on a " + PyRepr.typeName(receiver));
     }
-    if (c.func() instanceof Attr a && PyStrMethods.handles(a.name()) && c.keywords().isEmpty()
-        && c.args().stream().noneMatch(Starred.class::isInstance)) {
-      Optional<String> text = knownText(a.obj());
-      if (text.isPresent()) {
-        return PyStrMethods.call(a.name(), text.get(), items(c.args()));
+    if (c.func() instanceof Attr a) {
+      Optional<SettingValue> result = calls.method(a, c);
+      if (result.isPresent()) {
+        return result.get();
       }
-    }
-    String callee = PyNode.describe(c.func());
-    if (callee.equals("os.getenv") || callee.equals("os.environ.get")) {
-      return environment(callee, c);
     }
     if (!scope.containsKey(callee) && callee.equals("dict")) {
       return dictCall(c);
+    }
+    if (calls.handles(callee, c)) {
+      return calls.builtin(callee, c);
     }
     if (!scope.containsKey(callee) && PyBuiltins.isConversion(callee)) {
       if (!c.keywords().isEmpty() || c.args().size() > 1
@@ -222,22 +227,10 @@ final class PyEvaluator {
       if (!c.keywords().isEmpty() || c.args().size() > 1) {
         throw new PyUnresolved("calls " + callee + "() with unusual arguments");
       }
-      List<SettingValue> values = c.args().isEmpty() ? List.of() : PyOps.iterate(eval(single(c)));
+      List<SettingValue> values = c.args().isEmpty() ? List.of() : calls.iterable(single(c));
       return new ListValue(values, callee.equals("tuple"));
     }
     throw new PyUnresolved("calls " + callee + "()");
-  }
-
-  /**
-   * The text a method is called on, when it is a known str; empty otherwise (a module such as
-   * {@code os.path}, an unknown name), so the call is reported as before.
-   */
-  private Optional<String> knownText(PyNode receiver) {
-    try {
-      return eval(receiver) instanceof Str s ? Optional.of(s.value()) : Optional.empty();
-    } catch (PyUnresolved e) {
-      return Optional.empty();
-    }
   }
 
   private static PyNode single(Call c) {
@@ -290,7 +283,9 @@ final class PyEvaluator {
     }
     PyDicts.Builder entries = PyDicts.builder();
     if (c.args().size() == 1) {
-      SettingValue arg = eval(single(c));
+      PyNode node = single(c);
+      Optional<List<SettingValue>> lazy = calls.iterator(node);
+      SettingValue arg = lazy.isPresent() ? new ListValue(lazy.get(), false) : eval(node);
       if (arg instanceof DictValue d) {
         entries.putAll(d);
       } else {
