@@ -25,7 +25,8 @@ import java.util.Set;
  */
 final class PyComprehension {
   /** Calls that iterate their one argument through at once: a generator there is a list. */
-  private static final Set<String> CONSUMERS = Set.of("dict", "list", "tuple");
+  private static final Set<String> CONSUMERS =
+      Set.of("dict", "list", "tuple", "sorted", "min", "max", "sum", "any", "all");
 
   private PyComprehension() {}
 
@@ -87,7 +88,7 @@ final class PyComprehension {
   }
 
   private static void run(PyEvaluator ev, List<For> clauses, Runnable element) {
-    List<SettingValue> outermost = PyOps.iterate(ev.eval(clauses.get(0).iterable()));
+    List<SettingValue> outermost = ev.iterable(clauses.get(0).iterable());
     Set<String> names = new HashSet<>();
     clauses.forEach(clause -> collectNames(clause.target(), names));
     Frame frame = new Frame(names);
@@ -107,7 +108,7 @@ final class PyComprehension {
       if (i + 1 == clauses.size()) {
         element.run();
       } else {
-        List<SettingValue> inner = PyOps.iterate(ev.eval(clauses.get(i + 1).iterable()));
+        List<SettingValue> inner = ev.iterable(clauses.get(i + 1).iterable());
         loop(ev, frame, clauses, i + 1, inner, element);
       }
     }

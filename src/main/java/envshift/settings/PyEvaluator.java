@@ -31,10 +31,11 @@ import java.util.Set;
 /**
  * Computes an expression from literals and names already known, never running anything: the only
  * "calls" it understands are pure ones it implements itself (str.format, dict(), list(), tuple(),
- * int(), float(), str(), bool(), len() of one value)
- * and os.getenv / os.environ.get, which it answers with their default instead of reading the
- * environment. List and dict comprehensions are computed ({@link PyComprehension}). Everything
- * else throws {@link PyUnresolved} with the reason.
+ * int(), float(), str(), bool(), len() of one value; the builtins, str, dict and list methods of
+ * {@link PyCalls}; os.path's pure functions; the file's own simple functions) and os.getenv /
+ * os.environ.get, which it answers with their default instead of reading the environment. List
+ * and dict comprehensions are computed ({@link PyComprehension}). Everything else throws {@link
+ * PyUnresolved} with the reason.
  */
 final class PyEvaluator {
   /** How deep calls of the file's own functions may nest (CPython stops at 1000). */
@@ -49,20 +50,23 @@ final class PyEvaluator {
   private final Set<String> notes = new LinkedHashSet<>();
   private final int callDepth;
   /** Calls made so far by this evaluation and the ones it started: one counter, shared. */
-  private final int[] calls;
+  private final int[] callCount;
   /** The variables of the comprehensions being computed, innermost first. */
   private final Deque<PyComprehension.Frame> frames = new ArrayDeque<>();
   /** Comprehension iterations taken by this evaluation, nested ones included. */
   private long iterations;
+  /** The builtins and methods computed besides conversions. */
+  private final PyCalls calls;
 
   PyEvaluator(Map<String, Binding> scope) {
     this(scope, 0, new int[1]);
   }
 
-  private PyEvaluator(Map<String, Binding> scope, int callDepth, int[] calls) {
+  private PyEvaluator(Map<String, Binding> scope, int callDepth, int[] callCount) {
     this.scope = scope;
     this.callDepth = callDepth;
-    this.calls = calls;
+    this.callCount = callCount;
+    this.calls = new PyCalls(this, name -> !scope.containsKey(name));
   }
 
   /** What the evaluation assumed, e.g. "uses os.getenv('X'): taking its default". */
@@ -182,7 +186,7 @@ final class PyEvaluator {
     List<SettingValue> values = new ArrayList<>();
     for (PyNode item : nodes) {
       if (item instanceof Starred s) {
-        values.addAll(PyOps.iterate(eval(s.value())));
+        values.addAll(calls.iterable(s.value()));
       } else {
         values.add(eval(item));
       }
@@ -258,24 +262,18 @@ final class PyEvaluator {
     return frames.stream().anyMatch(f -> f.declares(name));
   }
 
+  /** The items a {@code for} would take from {@code node}: range(), zip(), dict views included. */
+  List<SettingValue> iterable(PyNode node) {
+    return calls.iterable(node);
+  }
+
   private SettingValue call(Call call) {
-    Call c = PyComprehension.consumed(call);
+    // a generator consumed at once by a builtin is its list; a function of the file's own by
+    // that name might tell them apart
+    Call c = call.func() instanceof Name own && scope.containsKey(own.id()) ? call
+        : PyComprehension.consumed(call);
     if (c.func() instanceof Name n && isComprehensionVariable(n.id())) {
       throw new PyUnresolved("calls " + n.id() + "()"); // a value, which Python cannot call
-    }
-    if (c.func() instanceof Attr a && a.name().equals("format")) {
-      SettingValue receiver = eval(a.obj());
-      if (receiver instanceof Str s) {
-        return new Str(PyFormat.format(s.value(), items(c.args()), keywords(c.keywords())));
-      }
-      throw new PyUnresolved("calls .format() on a " + PyRepr.typeName(receiver));
-    }
-    if (c.func() instanceof Attr a && PyStrMethods.handles(a.name()) && c.keywords().isEmpty()
-        && c.args().stream().noneMatch(Starred.class::isInstance)) {
-      Optional<String> text = knownText(a.obj());
-      if (text.isPresent()) {
-        return PyStrMethods.call(a.name(), text.get(), items(c.args()));
-      }
     }
     String callee = PyNode.describe(c.func());
     if (c.func() instanceof Name n && scope.get(n.id()) instanceof Binding.Function f) {
@@ -289,8 +287,24 @@ final class PyEvaluator {
       requireOsModule(callee);
       return PyOsPath.call(callee, items(c.args()));
     }
+    if (c.func() instanceof Attr a && a.name().equals("format")) {
+      SettingValue receiver = eval(a.obj());
+      if (receiver instanceof Str s) {
+        return new Str(PyFormat.format(s.value(), items(c.args()), keywords(c.keywords())));
+      }
+      throw new PyUnresolved("calls .format() on a " + PyRepr.typeName(receiver));
+    }
+    if (c.func() instanceof Attr a) {
+      Optional<SettingValue> result = calls.method(a, c);
+      if (result.isPresent()) {
+        return result.get();
+      }
+    }
     if (!scope.containsKey(callee) && callee.equals("dict")) {
       return dictCall(c);
+    }
+    if (calls.handles(callee, c)) {
+      return calls.builtin(callee, c);
     }
     if (!scope.containsKey(callee) && PyBuiltins.isConversion(callee)) {
       if (!c.keywords().isEmpty() || c.args().size() > 1
@@ -304,7 +318,7 @@ final class PyEvaluator {
       if (!c.keywords().isEmpty() || c.args().size() > 1) {
         throw new PyUnresolved("calls " + callee + "() with unusual arguments");
       }
-      List<SettingValue> values = c.args().isEmpty() ? List.of() : PyOps.iterate(eval(single(c)));
+      List<SettingValue> values = c.args().isEmpty() ? List.of() : calls.iterable(single(c));
       return new ListValue(values, callee.equals("tuple"));
     }
     throw new PyUnresolved("calls " + callee + "()");
@@ -346,10 +360,10 @@ final class PyEvaluator {
       }
       local.put(p.name(), b);
     }
-    if (++calls[0] > MAX_CALLS) {
+    if (++callCount[0] > MAX_CALLS) {
       throw new PyUnresolved("calls " + fn.name() + "() too many times");
     }
-    PyEvaluator body = new PyEvaluator(local, callDepth + 1, calls);
+    PyEvaluator body = new PyEvaluator(local, callDepth + 1, callCount);
     SettingValue result;
     try {
       result = body.eval(fn.body());
@@ -364,18 +378,6 @@ final class PyEvaluator {
     SettingValue value = eval(node);
     List<String> assumed = notes.stream().filter(n -> !before.contains(n)).toList();
     return new Binding.Known(value, envshift.Origin.of("argument"), assumed);
-  }
-
-  /**
-   * The text a method is called on, when it is a known str; empty otherwise (a module such as
-   * {@code os.path}, an unknown name), so the call is reported as before.
-   */
-  private Optional<String> knownText(PyNode receiver) {
-    try {
-      return eval(receiver) instanceof Str s ? Optional.of(s.value()) : Optional.empty();
-    } catch (PyUnresolved e) {
-      return Optional.empty();
-    }
   }
 
   private static PyNode single(Call c) {
@@ -437,7 +439,9 @@ final class PyEvaluator {
     }
     PyDicts.Builder entries = PyDicts.builder();
     if (c.args().size() == 1) {
-      SettingValue arg = eval(single(c));
+      PyNode node = single(c);
+      Optional<List<SettingValue>> lazy = calls.iterator(node);
+      SettingValue arg = lazy.isPresent() ? new ListValue(lazy.get(), false) : eval(node);
       if (arg instanceof DictValue d) {
         entries.putAll(d);
       } else {

@@ -16,7 +16,11 @@ import java.util.Set;
  */
 final class PyStrMethods {
   private static final Set<String> NAMES = Set.of("split", "strip", "lstrip", "rstrip", "lower",
-      "upper", "join", "replace", "startswith", "endswith");
+      "upper", "join", "replace", "startswith", "endswith", "capitalize", "title", "swapcase",
+      "casefold", "zfill", "center", "ljust", "rjust", "rsplit", "splitlines", "partition",
+      "rpartition", "count", "find", "rfind", "index", "rindex", "removeprefix", "removesuffix",
+      "isdigit", "isalpha", "isalnum", "isupper", "islower", "isspace", "expandtabs",
+      "format_map");
 
   private PyStrMethods() {}
 
@@ -31,7 +35,8 @@ final class PyStrMethods {
       case "lower", "upper" -> new Str(changeCase(method, s, args));
       case "join" -> new Str(join(s, args));
       case "replace" -> new Str(replace(s, args));
-      default -> new Bool(affix(method, s, args));
+      case "startswith", "endswith" -> new Bool(affix(method, s, args));
+      default -> PyStrMoreMethods.call(method, s, args);
     };
   }
 
@@ -151,11 +156,11 @@ final class PyStrMethods {
   }
 
   /** Python's str.isspace() for ASCII: space, \t \n \x0b \x0c \r and \x1c-\x1f. */
-  private static boolean isSpace(char c) {
+  static boolean isSpace(char c) {
     return c == ' ' || (c >= '\t' && c <= '\r') || (c >= 0x1c && c <= 0x1f);
   }
 
-  private static String asciiOnly(String s, String method) {
+  static String asciiOnly(String s, String method) {
     for (int i = 0; i < s.length(); i++) {
       if (s.charAt(i) > 127) {
         throw new PyUnresolved("calls str." + method + "() on non-ASCII text");
@@ -164,17 +169,17 @@ final class PyStrMethods {
     return s;
   }
 
-  private static String text(SettingValue v, String method) {
+  static String text(SettingValue v, String method) {
     if (v instanceof Str s) return s.value();
     throw new PyUnresolved("calls str." + method + "() with a " + PyRepr.typeName(v));
   }
 
-  private static int smallInt(SettingValue v, String method) {
+  static int smallInt(SettingValue v, String method) {
     if (v instanceof Int i && i.value().bitLength() < 31) return Math.max(-1, i.value().intValue());
     throw unusual(method);
   }
 
-  private static PyUnresolved unusual(String method) {
+  static PyUnresolved unusual(String method) {
     return new PyUnresolved("calls str." + method + "() with unusual arguments");
   }
 }

@@ -57,7 +57,7 @@ class PythonConversionsTest {
       float("0x1p3")
       float("1.5d")
       int("٣")
-      int("7", 8)
+      int("8", 8)
       str([1, 2])
       """)
   void whatPythonRefusesOrMightReadOtherwiseIsUnresolved(String expression) {

@@ -49,14 +49,14 @@ class PythonSettingsWarningsTest {
         TIME_ZONE = timezone('America/Chicago')
         STATIC_ROOT = os.path.join(BASE_DIR, 'static')
         HOSTS = socket.gethostbyname_ex(socket.gethostname())
-        SPLIT = 'a,b'.partition(',')
+        SPLIT = 'a,b'.encode('ascii')
         """)).isEqualTo("""
 
         warning configs/settings.py:1: skipped import from pytz
         warning configs/settings.py:2: TIME_ZONE: skipped (calls timezone())
         warning configs/settings.py:3: STATIC_ROOT: skipped (refers to undefined name BASE_DIR)
         warning configs/settings.py:4: HOSTS: skipped (calls socket.gethostbyname_ex())
-        warning configs/settings.py:5: SPLIT: skipped (calls str.partition())""");
+        warning configs/settings.py:5: SPLIT: skipped (calls str.encode())""");
   }
 
   @Test
@@ -250,7 +250,7 @@ class PythonSettingsWarningsTest {
     String rendered = golden("""
         A = 'canary-secret-1' + 1
         B = {'canary-secret-2': 1}['canary-secret-3']
-        C = 'canary-secret-4'.partition(' ')
+        C = 'canary-secret-4'.encode(' ')
         D = os.environ['canary secret 5']
         E = '%d' % 'canary-secret-6'
         F = '{0} {1}'.format('canary-secret-7')
