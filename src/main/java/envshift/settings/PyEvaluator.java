@@ -49,6 +49,8 @@ final class PyEvaluator {
   /** Assumptions the value rests on, in the order met, each once. */
   private final Set<String> notes = new LinkedHashSet<>();
   private final int callDepth;
+  /** The file's evaluation budget, shared by every evaluator over it. */
+  private final PyWork work;
   /** Calls made so far by this evaluation and the ones it started: one counter, shared. */
   private final int[] callCount;
   /** The variables of the comprehensions being computed, innermost first. */
@@ -59,11 +61,17 @@ final class PyEvaluator {
   private final PyCalls calls;
 
   PyEvaluator(Map<String, Binding> scope) {
-    this(scope, 0, new int[1]);
+    this(scope, new PyWork());
   }
 
-  private PyEvaluator(Map<String, Binding> scope, int callDepth, int[] callCount) {
+  /** An evaluator whose work counts against {@code work}: one budget for a whole file. */
+  PyEvaluator(Map<String, Binding> scope, PyWork work) {
+    this(scope, 0, new int[1], work);
+  }
+
+  private PyEvaluator(Map<String, Binding> scope, int callDepth, int[] callCount, PyWork work) {
     this.scope = scope;
+    this.work = work;
     this.callDepth = callDepth;
     this.callCount = callCount;
     this.calls = new PyCalls(this, name -> !scope.containsKey(name));
@@ -80,6 +88,12 @@ final class PyEvaluator {
   }
 
   SettingValue eval(PyNode node) {
+    SettingValue value = compute(node);
+    work.spend(value); // every value computed or read is paid for by its size
+    return value;
+  }
+
+  private SettingValue compute(PyNode node) {
     if (node instanceof Const c) {
       return c.value();
     } else if (node instanceof Name n) {
@@ -363,7 +377,7 @@ final class PyEvaluator {
     if (++callCount[0] > MAX_CALLS) {
       throw new PyUnresolved("calls " + fn.name() + "() too many times");
     }
-    PyEvaluator body = new PyEvaluator(local, callDepth + 1, callCount);
+    PyEvaluator body = new PyEvaluator(local, callDepth + 1, callCount, work);
     SettingValue result;
     try {
       result = body.eval(fn.body());

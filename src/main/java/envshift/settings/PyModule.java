@@ -34,6 +34,8 @@ final class PyModule {
 
   private final String file;
   private final Map<String, Binding> scope = new LinkedHashMap<>();
+  /** What evaluating the whole file may cost: a hostile file is refused, not computed for hours. */
+  private final PyWork work = new PyWork();
   private final List<ParseWarning> warnings = new ArrayList<>();
   /** The assumptions of the conditions that chose the branches being run (getenv defaults). */
   private final Deque<List<String>> conditions = new ArrayDeque<>();
@@ -113,7 +115,7 @@ final class PyModule {
       PyStmt.Branch branch = s.branches().get(i);
       boolean taken = true;
       if (branch.test().isPresent()) {
-        PyEvaluator ev = new PyEvaluator(scope);
+        PyEvaluator ev = new PyEvaluator(scope, work);
         try {
           taken = ev.truth(branch.test().get());
         } catch (PyUnresolved u) {
@@ -218,7 +220,7 @@ final class PyModule {
       if (p.fallback().isEmpty()) {
         continue;
       }
-      PyEvaluator ev = new PyEvaluator(scope);
+      PyEvaluator ev = new PyEvaluator(scope, work);
       try {
         SettingValue value = ev.eval(p.fallback().get());
         defaults.put(p.name(), new Binding.Known(value, at, ev.notes()));
@@ -285,7 +287,7 @@ final class PyModule {
       }
       return;
     }
-    PyEvaluator ev = new PyEvaluator(scope);
+    PyEvaluator ev = new PyEvaluator(scope, work);
     SettingValue value;
     try {
       value = ev.eval(expression);
@@ -350,7 +352,7 @@ final class PyModule {
     if (!(node instanceof Name root)) {
       throw new PyUnresolved("assigns into " + PyNode.describe(node));
     }
-    PyEvaluator ev = new PyEvaluator(scope);
+    PyEvaluator ev = new PyEvaluator(scope, work);
     SettingValue container = ev.lookup(root.id());
     List<SettingValue> keyValues = new ArrayList<>();
     keys.forEach(k -> keyValues.add(ev.eval(k)));
@@ -418,7 +420,7 @@ final class PyModule {
   private void mutate(Call c, Attr a, Origin at) {
     String root = rootName(a.obj());
     try {
-      PyEvaluator ev = new PyEvaluator(scope);
+      PyEvaluator ev = new PyEvaluator(scope, work);
       SettingValue receiver = ev.eval(a.obj());
       boolean insert = a.name().equals("insert");
       if (c.args().size() != (insert ? 2 : 1) || !c.keywords().isEmpty()

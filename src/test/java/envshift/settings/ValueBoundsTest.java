@@ -230,4 +230,23 @@ class ValueBoundsTest {
     assertThat(parse(".env", text, DotenvFlavor.PYTHON).settings()).hasSize(2);
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(QUICKLY);
   }
+
+  @Test
+  void aFileThatKeepsTouchingAHugeStringIsRefusedAtTheStatementPastTheWorkBound() {
+    StringBuilder text = new StringBuilder("S = 'a' * 5_000_000\n");
+    for (int i = 0; i < 1000; i++) {
+      text.append("A").append(i).append(" = S.count('b')\n");
+    }
+    refused("settings.py", text.toString(), "settings.py:100:", "takes more work to compute");
+  }
+
+  @Test
+  void anOrdinaryFileSpendsFarLessThanTheWorkBound() {
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < 20_000; i++) {
+      text.append("A").append(i).append(" = [x.upper() for x in 'abc'.split('b')] + ['")
+          .append("y".repeat(100)).append("']\n");
+    }
+    assertThat(parse("settings.py", text.toString()).settings()).hasSize(20_000);
+  }
 }
