@@ -127,14 +127,7 @@ final class PyComprehension {
     if (target instanceof Name n) {
       frame.values.put(n.id(), value);
     } else if (target instanceof Sequence seq) {
-      if (seq.items().stream().anyMatch(Starred.class::isInstance)) {
-        throw new PyUnresolved("unpacks with a starred target in a comprehension");
-      }
-      List<SettingValue> values = PyOps.iterate(value);
-      if (values.size() != seq.items().size()) {
-        throw new PyUnresolved("unpacks " + values.size() + " values into "
-            + seq.items().size() + " targets in a comprehension");
-      }
+      List<SettingValue> values = PyOps.unpack(seq, value, " in a comprehension");
       for (int i = 0; i < values.size(); i++) {
         bind(frame, seq.items().get(i), values.get(i));
       }

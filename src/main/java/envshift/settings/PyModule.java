@@ -315,14 +315,7 @@ final class PyModule {
     if (target instanceof Name n) {
       remember(n.id(), value, at, assumed);
     } else if (target instanceof Sequence seq) {
-      if (seq.items().stream().anyMatch(PyNode.Starred.class::isInstance)) {
-        throw new PyUnresolved("unpacks with a starred target");
-      }
-      List<SettingValue> values = PyOps.iterate(value);
-      if (values.size() != seq.items().size()) {
-        throw new PyUnresolved("unpacks " + values.size() + " values into "
-            + seq.items().size() + " targets");
-      }
+      List<SettingValue> values = PyOps.unpack(seq, value, "");
       for (int i = 0; i < values.size(); i++) {
         bind(seq.items().get(i), values.get(i), assumed, at);
       }

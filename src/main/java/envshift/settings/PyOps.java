@@ -278,6 +278,22 @@ final class PyOps {
     return v instanceof Float f ? f.value() : integer(v).doubleValue();
   }
 
+  /**
+   * The values a tuple target {@code a, b = value} takes, one per item; a starred target or a
+   * count that does not match (a ValueError in Python) is unresolved. {@code where} ends the reason.
+   */
+  static List<SettingValue> unpack(PyNode.Sequence target, SettingValue value, String where) {
+    if (target.items().stream().anyMatch(PyNode.Starred.class::isInstance)) {
+      throw new PyUnresolved("unpacks with a starred target" + where);
+    }
+    List<SettingValue> values = iterate(value);
+    if (values.size() != target.items().size()) {
+      throw new PyUnresolved("unpacks " + values.size() + " values into "
+          + target.items().size() + " targets" + where);
+    }
+    return values;
+  }
+
   /** Refuses strings and lists past {@link ValueSize#LIMIT} items, which no settings file needs. */
   static void checkSize(long size) {
     if (size > MAX_SIZE) {
