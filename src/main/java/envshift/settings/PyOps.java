@@ -97,7 +97,21 @@ final class PyOps {
     if (isInteger(l) && isInteger(r) && !op.equals("/")) {
       return integerArithmetic(op, integer(l), integer(r));
     }
-    return new Float(floatArithmetic(op, real(l), real(r)));
+    if (isInteger(l) && isInteger(r)
+        && (integer(l).abs().bitLength() > 53 || integer(r).abs().bitLength() > 53)) {
+      // CPython divides such ints exactly, then rounds once; two doubles would round twice
+      throw new PyUnresolved("divides integers beyond a float's exact range");
+    }
+    return new Float(floatArithmetic(op, toDouble(l), toDouble(r)));
+  }
+
+  /** Python's int to float: an OverflowError past the float range, never infinity. */
+  private static double toDouble(SettingValue v) {
+    double d = real(v);
+    if (Double.isInfinite(d) && !(v instanceof Float)) {
+      throw new PyUnresolved("converts an int too large for a float");
+    }
+    return d;
   }
 
   private static SettingValue integerArithmetic(String op, BigInteger a, BigInteger b) {
@@ -119,7 +133,7 @@ final class PyOps {
 
   private static SettingValue power(BigInteger a, BigInteger b) {
     if (b.signum() < 0) {
-      return new Float(floatArithmetic("**", a.doubleValue(), b.doubleValue()));
+      return new Float(floatArithmetic("**", toDouble(new Int(a)), toDouble(new Int(b))));
     }
     if (a.abs().compareTo(BigInteger.ONE) > 0
         && (b.bitLength() > 31 || (long) a.bitLength() * b.intValue() > MAX_EXPONENT_BITS)) {
@@ -145,7 +159,7 @@ final class PyOps {
       case "-" -> a - b;
       case "*" -> a * b;
       case "/" -> a / b;
-      case "//" -> Math.floor(a / b);
+      case "//" -> floorDivision(a, b);
       case "%" -> {
         double m = a % b;
         // Python's float % takes the divisor's sign, even for a zero result.
@@ -153,10 +167,30 @@ final class PyOps {
       }
       default -> Math.pow(a, b);
     };
-    if (Double.isNaN(result) && !Double.isNaN(a) && !Double.isNaN(b)) {
+    if (op.equals("**") && !Double.isNaN(a) && !Double.isNaN(b)
+        && (Double.isNaN(result) || Double.isInfinite(result) && Double.isFinite(a)
+            && Double.isFinite(b))) {
+      // a complex result, or an OverflowError, in Python; NaN from other operators is Python's too
       throw new PyUnresolved("computes a number Python would reject");
     }
     return result;
+  }
+
+  /**
+   * CPython's float floor division (float_divmod): from fmod, not floor(a / b), which rounds
+   * differently ({@code 1 // 0.1} is 9.0) and gives inf where Python gives nan.
+   */
+  private static double floorDivision(double vx, double wx) {
+    double mod = vx % wx;
+    double div = (vx - mod) / wx;
+    if (mod != 0 && (wx < 0) != (mod < 0)) {
+      div -= 1.0;
+    }
+    if (div == 0) {
+      return Math.copySign(0.0, vx / wx);
+    }
+    double floor = Math.floor(div);
+    return div - floor > 0.5 ? floor + 1.0 : floor;
   }
 
   /** {@code obj[key]} for a dict, list, tuple or str. */
