@@ -2,6 +2,7 @@ package envshift.cli;
 
 import envshift.EnvshiftException;
 import envshift.convert.Workspace;
+import envshift.exec.ChildIo;
 import envshift.heroku.HerokuClient;
 import envshift.push.PushService;
 import java.io.PrintWriter;
@@ -30,7 +31,8 @@ import picocli.CommandLine.Command;
       RekeyCommand.class,
       AccessCommand.class,
       CleanupCommand.class,
-      ScanCommand.class
+      ScanCommand.class,
+      RunCommand.class
     },
     exitCodeOnInvalidInput = EnvshiftException.USAGE,
     exitCodeOnExecutionException = EnvshiftException.ERROR,
@@ -51,9 +53,16 @@ public final class Envshift implements Runnable {
   boolean debug;
 
   private final Context context;
+  /** Whether out() and err() are this process's own stdout and stderr ({@link Main}'s entry). */
+  private final boolean processStreams;
 
   Envshift(Context context) {
+    this(context, false);
+  }
+
+  private Envshift(Context context, boolean processStreams) {
     this.context = context;
+    this.processStreams = processStreams;
   }
 
   Context context() {
@@ -66,6 +75,14 @@ public final class Envshift implements Runnable {
 
   PrintWriter err() {
     return spec.commandLine().getErr();
+  }
+
+  /**
+   * Where a command that envshift runs sends its streams: the process's own, or, when envshift
+   * itself writes elsewhere (run in-process), copied to the same writers.
+   */
+  ChildIo childIo() {
+    return processStreams ? new ChildIo.Inherit() : new ChildIo.Copied(out(), err());
   }
 
   /** The API client, tracing to stderr with --debug. */
@@ -100,7 +117,7 @@ public final class Envshift implements Runnable {
   public static int run(String... args) {
     PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
     PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-    return run(out, err, args);
+    return run(new Envshift(Context.system(), true), out, err, args);
   }
 
   /** The entry tests call: output only through {@code out} and {@code err}. */
@@ -110,7 +127,11 @@ public final class Envshift implements Runnable {
 
   /** The entry tests call with a controlled environment. */
   public static int run(Context context, PrintWriter out, PrintWriter err, String... args) {
-    CommandLine cl = commandLine(context, out, err);
+    return run(new Envshift(context), out, err, args);
+  }
+
+  private static int run(Envshift root, PrintWriter out, PrintWriter err, String... args) {
+    CommandLine cl = commandLine(root, out, err);
     int code = cl.execute(args);
     out.flush();
     err.flush();
@@ -118,7 +139,11 @@ public final class Envshift implements Runnable {
   }
 
   static CommandLine commandLine(Context context, PrintWriter out, PrintWriter err) {
-    CommandLine cl = new CommandLine(new Envshift(context));
+    return commandLine(new Envshift(context), out, err);
+  }
+
+  private static CommandLine commandLine(Envshift root, PrintWriter out, PrintWriter err) {
+    CommandLine cl = new CommandLine(root);
     cl.setOut(out);
     cl.setErr(err);
     cl.setExecutionExceptionHandler(new ErrorHandler());

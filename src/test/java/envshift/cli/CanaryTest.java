@@ -4,9 +4,12 @@ import static envshift.cli.Cli.CANARY;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -16,8 +19,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The canary {@code CANARY-5e2f0c1d}, which every fixture repo holds in an encrypted source, never
- * appears in stdout, stderr or any file that decrypt, show, dotenv or init writes — unless --reveal
- * or an explicit plaintext output was asked for — and no temp file ever holds it.
+ * appears in stdout, stderr or any file that decrypt, show, dotenv, init, scan or run writes —
+ * unless --reveal or an explicit plaintext output was asked for — and no temp file ever holds it;
+ * run hands it to its child's environment only.
  *
  * <p>How temp files are checked: the commands run in a child JVM ({@link ChildEnvshift}, one for
  * the class, serving every command) whose {@code java.io.tmpdir} (and {@code TMPDIR}) is an empty
@@ -140,6 +144,23 @@ class CanaryTest {
     assertNoFileHoldsTheCanary("dotenv-envs/README.md");
   }
 
+  @Test
+  void runHandsTheCanaryToTheChildsEnvironmentAndNowhereElse() throws Exception {
+    // The child proves it holds the value by printing its hash, never the value itself.
+    String hashed = "printf %s \"$GOOGLE_API_KEY\" | sha256sum";
+    String expected = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+        .digest((CANARY + "-dotenv-dev").getBytes(StandardCharsets.UTF_8)));
+
+    Run ran = run(runWithKeys("sh", "-c", hashed));
+    Run failed = run(runWithKeys("sh", "-c", "exit 3"));
+
+    assertCleanSuccess(ran);
+    assertThat(ran.out).isEqualTo(expected + "  -\n");
+    assertThat(failed.code).isEqualTo(3);
+    assertClean(failed);
+    assertNoFileHoldsTheCanary();
+  }
+
   private void assertCleanSuccess(Run r) throws IOException {
     assertThat(r.code).as(r.args + ": " + r.err).isZero();
     assertClean(r);
@@ -163,6 +184,14 @@ class CanaryTest {
         List.of(
             "--secret-key", Cli.fixture("keys/deploy-rsa.asc"),
             "--passphrase-file", Cli.fixture("keys/flask.passphrase")));
+    return all.toArray(String[]::new);
+  }
+
+  /** {@code run} on dotenv-envs with the keys, then {@code -- command}. */
+  private static String[] runWithKeys(String... command) {
+    List<String> all = new ArrayList<>(List.of(withKeys("run", "--repo", "dotenv-envs")));
+    all.add("--");
+    all.addAll(List.of(command));
     return all.toArray(String[]::new);
   }
 
