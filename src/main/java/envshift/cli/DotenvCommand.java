@@ -48,7 +48,7 @@ final class DotenvCommand implements Callable<Integer> {
         flavor.flavor(), force);
     DotenvExport.Written written = new DotenvExport(root.workspace(repo, keys),
         loaded -> {
-          ConversionNotes.print(loaded, root.err());
+          root.warnings().collect(loaded);
           strict.check(loaded);
         }).write(request);
     root.out().printf("wrote %s: %d variables, %s flavor, %s, mode 0600%n", written.path(),
