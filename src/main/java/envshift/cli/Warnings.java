@@ -5,8 +5,10 @@ import envshift.convert.EnvironmentLoader.LoadedEnvironment;
 import envshift.mapping.MappingNote;
 import envshift.settings.ParseWarning;
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
@@ -79,9 +81,11 @@ final class Warnings {
   synchronized void finish() {
     flush();
     if (hiddenWarnings + hiddenNotes == 0) return;
-    String notes = hiddenNotes == 0 ? "" : " and " + count(hiddenNotes, "note");
+    List<String> hidden = new ArrayList<>();
+    if (hiddenWarnings > 0) hidden.add(count(hiddenWarnings, "warning"));
+    if (hiddenNotes > 0) hidden.add(count(hiddenNotes, "note"));
     PrintWriter w = err.get();
-    w.println("envshift: " + count(hiddenWarnings, "warning") + notes + " hidden (--quiet)");
+    w.println("envshift: " + String.join(" and ", hidden) + " hidden (--quiet)");
     w.flush();
   }
 

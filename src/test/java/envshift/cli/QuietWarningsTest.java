@@ -71,6 +71,20 @@ class QuietWarningsTest {
   }
 
   @Test
+  void notesAreHiddenAndCountedApart() throws IOException {
+    Files.writeString(repo.resolve("envshift.yml"), "version: 1\nenvironments:\n"
+        + "  development:\n    sources: [configs/none.py]\n");
+    Files.writeString(repo.resolve("configs/none.py"), "A = 'x'\nB = None\n");
+
+    Cli.Result loud = run("show");
+    Cli.Result quiet = run("show", "--quiet");
+
+    assertThat(loud.errLines()).containsExactly(
+        "envshift: note: configs/none.py:2: B is None: no variable is set");
+    assertThat(quiet.errLines()).containsExactly("envshift: 1 note hidden (--quiet)");
+  }
+
+  @Test
   void strictStillFailsUnderQuietNamingTheFirstWarning() {
     Cli.Result r = run("show", "--quiet", "--strict");
 
