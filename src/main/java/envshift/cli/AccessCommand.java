@@ -48,9 +48,7 @@ final class AccessCommand implements Callable<Integer> {
     RepoScan scan = RepoScanner.scan(repo.root(ctx));
     KeyRing ring = keys.keyRing(ctx, scan.blackbox().flatMap(BlackboxLayout::pubring));
     AccessReport.Report report = new AccessReport(scan, ring).report(Optional.ofNullable(key));
-    PrintWriter err = root.spec.commandLine().getErr();
-    report.warnings().forEach(w -> err.println("envshift: warning: " + w));
-    err.flush();
+    report.warnings().forEach(root.warnings()::warn);
     PrintWriter out = root.spec.commandLine().getOut();
     if (json) {
       out.println(AccessJson.render(report));

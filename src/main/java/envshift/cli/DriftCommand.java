@@ -71,7 +71,7 @@ final class DriftCommand implements Callable<Integer> {
     DriftAudit audit = new DriftAudit(repo.root(root.context()),
         () -> root.workspace(repo, keys),
         () -> new LiveConfigs(root.client(heroku), heroku.concurrency()),
-        loaded -> ConversionNotes.print(loaded, root.err()));
+        root.warnings()::collect);
     DriftReport report;
     if (pipeline != null) {
       report = audit.pipeline(pipeline, includeReview);

@@ -52,9 +52,17 @@ public final class Envshift implements Runnable {
       description = "Show stack traces and HTTP traces (never secrets or the API token).")
   boolean debug;
 
+  @CommandLine.Option(
+      names = {"-q", "--quiet"},
+      scope = CommandLine.ScopeType.INHERIT,
+      description = "Print no warnings or notes, only errors, then how many were hidden. "
+          + "--strict still fails on a warning.")
+  boolean quiet;
+
   private final Context context;
   /** Whether out() and err() are this process's own stdout and stderr ({@link Main}'s entry). */
   private final boolean processStreams;
+  private final Warnings warnings = new Warnings(this::stderr, () -> quiet);
 
   Envshift(Context context) {
     this(context, false);
@@ -69,11 +77,19 @@ public final class Envshift implements Runnable {
     return context;
   }
 
+  /** Stdout; the conversion warnings collected so far are printed first (on stderr). */
   PrintWriter out() {
+    warnings.flush();
     return spec.commandLine().getOut();
   }
 
+  /** Stderr, after the conversion warnings collected so far. */
   PrintWriter err() {
+    warnings.flush();
+    return stderr();
+  }
+
+  private PrintWriter stderr() {
     return spec.commandLine().getErr();
   }
 
@@ -83,6 +99,16 @@ public final class Envshift implements Runnable {
    */
   ChildIo childIo() {
     return processStreams ? new ChildIo.Inherit() : new ChildIo.Copied(out(), err());
+  }
+
+  /** The one place warnings and notes go: grouped, or hidden with --quiet. */
+  Warnings warnings() {
+    return warnings;
+  }
+
+  /** The root command of the run a command of {@code spec} belongs to. */
+  static Envshift of(CommandLine.Model.CommandSpec spec) {
+    return (Envshift) spec.root().userObject();
   }
 
   /** The API client, tracing to stderr with --debug. */
@@ -104,7 +130,7 @@ public final class Envshift implements Runnable {
   PushService push(RepoOptions repo, KeyOptions keys, HerokuOptions heroku, StrictOptions strict) {
     return new PushService(workspace(repo, keys), () -> client(heroku), heroku.concurrency(),
         loaded -> {
-          ConversionNotes.print(loaded, err());
+          warnings.collect(loaded);
           strict.check(loaded);
         });
   }
@@ -165,6 +191,9 @@ public final class Envshift implements Runnable {
     } catch (OutOfMemoryError e) {
       throw failed(parseResult, "input too large for envshift (memory exhausted; a larger heap "
           + "via ENVSHIFT_JAVA_OPTS=-Xmx... may help)", e);
+    } finally {
+      // before the error line, if any: warnings first, then what --quiet hid
+      ((Envshift) parseResult.commandSpec().userObject()).warnings.finish();
     }
   }
 

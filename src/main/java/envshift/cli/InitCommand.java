@@ -61,10 +61,7 @@ final class InitCommand implements Callable<Integer> {
     try {
       ManifestLoader.parse(draft, ManifestLoader.FILE_NAME, repoRoot);
     } catch (EnvshiftException e) {
-      root.spec
-          .commandLine()
-          .getErr()
-          .println("envshift: warning: the draft needs editing before it loads: " + e.getMessage());
+      root.warnings().warn("the draft needs editing before it loads: " + e.getMessage());
     }
   }
 }

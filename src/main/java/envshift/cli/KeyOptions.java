@@ -5,7 +5,6 @@ import envshift.pgp.DecryptOptions;
 import envshift.pgp.KeyRing;
 import envshift.pgp.PassphraseSource;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,7 +51,7 @@ final class KeyOptions {
               + " each one is named in a warning.")
   boolean allowNoMdc;
 
-  /** The command this mixin is part of: its root's stderr takes the decrypt warnings. */
+  /** The command this mixin is part of: its root's warnings take the decrypt warnings. */
   @Spec(Spec.Target.MIXEE)
   CommandSpec mixee;
 
@@ -85,11 +84,7 @@ final class KeyOptions {
   DecryptOptions decryptOptions() {
     return new DecryptOptions(
         allowNoMdc,
-        warning -> {
-          PrintWriter err = mixee.root().commandLine().getErr();
-          err.println("envshift: warning: " + warning);
-          err.flush();
-        });
+        warning -> Envshift.of(mixee).warnings().warn(warning));
   }
 
   PassphraseSource passphrases(Context ctx) {

@@ -62,11 +62,10 @@ final class RestoreCommand implements Callable<Integer> {
     }
     confirm.requireYesWithoutTerminal(root.context());
     PrintWriter out = root.out();
-    PrintWriter err = root.err();
     HerokuClient client = root.client(heroku);
     KeyRing ring = keys.keyRing(root.context(), Optional.empty());
     RestoreSource source = source(client, ring);
-    source.warnings().forEach(w -> err.println("envshift: warning: " + w));
+    source.warnings().forEach(root.warnings()::warn);
     Restore restore = Restore.plan(client, app, source, prune);
     out.print(PlanText.render(restore.plan(), new RenderOptions(false, root.context().colour())));
     if (!restore.hasChanges()) {
@@ -78,7 +77,7 @@ final class RestoreCommand implements Callable<Integer> {
       return EnvshiftException.ERROR;
     }
     Optional<BackupStore> store = backup.store(root.context(),
-        () -> source.backupRecipients(w -> err.println("envshift: warning: " + w)), ring,
+        () -> source.backupRecipients(root.warnings()::warn), ring,
         Clock.systemUTC());
     AppOutcome outcome = restore.apply(store);
     out.print(OutcomeText.render(List.of(outcome), root.context().colour()));

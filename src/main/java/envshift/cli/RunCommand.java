@@ -58,9 +58,10 @@ final class RunCommand implements Callable<Integer> {
     RunWithEnv.Child child = new RunWithEnv.Child(command, ctx.env(), ctx.cwd(), root.childIo());
     return new RunWithEnv(() -> root.workspace(repo, keys), () -> root.client(heroku),
         loaded -> {
-          ConversionNotes.print(loaded, root.err());
+          root.warnings().collect(loaded);
           strict.check(loaded);
           // the child writes to the same streams next; what envshift said comes first
+          root.warnings().flush();
           root.err().flush();
         }).run(values, child);
   }

@@ -47,7 +47,7 @@ final class ScanCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     SecretScan scan = new SecretScan(root.workspace(repo, keys), live(),
-        loaded -> ConversionNotes.print(loaded, root.err()));
+        root.warnings()::collect);
     ScanReport report = scan.scan(history);
     PrintWriter out = root.out();
     out.print(json ? ScanJson.render(report) + "\n" : ScanText.render(report));

@@ -45,14 +45,14 @@ final class ShowCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Workspace workspace = root.workspace(repo, keys);
-    PrintWriter out = root.out();
     List<LoadedEnvironment> loaded = new ArrayList<>();
     for (Environment env : workspace.manifest().select(envs, false)) {
       LoadedEnvironment e = workspace.loader().load(env);
-      ConversionNotes.print(e, root.err());
-    strict.check(e);
+      root.warnings().collect(e);
+      strict.check(e);
       loaded.add(e);
     }
+    PrintWriter out = root.out();
     if (json) {
       out.println(toJson(loaded));
     } else {

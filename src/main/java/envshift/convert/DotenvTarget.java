@@ -54,6 +54,27 @@ public final class DotenvTarget {
     }
   }
 
+  /**
+   * Refuses {@code target} for an example .env: what {@link #check} refuses, and also the
+   * development .env itself (the example would replace its values with none) and any .gpg name
+   * (an example is never encrypted, and a plaintext file must not look encrypted).
+   */
+  public static void checkExample(Workspace workspace, Path target) {
+    check(workspace, target);
+    String name = target.getFileName().toString();
+    String shown = workspace.shown(target);
+    if (EncryptedNames.named(name)) {
+      throw refused(shown, "has an encrypted file's name, and an example .env is never "
+          + "encrypted; choose another path");
+    }
+    if (target.startsWith(workspace.root())
+        && isDevDotenv(workspace, workspace.root().relativize(target).toString()
+            .replace('\\', '/'))) {
+      throw refused(shown, "is the development .env, whose values the example would erase; "
+          + "choose another path");
+    }
+  }
+
   /** The development dotenv path, plain or with the .gpg that encryption adds. */
   private static boolean isDevDotenv(Workspace workspace, String relative) {
     String dev = workspace.manifest().environments().stream()

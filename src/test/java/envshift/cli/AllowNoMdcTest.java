@@ -67,6 +67,18 @@ class AllowNoMdcTest {
   }
 
   @Test
+  void quietHidesTheWarningButCountsIt() throws IOException {
+    Path work = work();
+
+    Cli.Result r = cli().cwd(work)
+        .run(withPassphrase("decrypt", FILE, "--allow-no-mdc", "--quiet", "-o", "out.py"));
+
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.err()).doesNotContain("warning: " + FILE);
+    assertThat(r.errLines()).last().isEqualTo("envshift: 1 warning hidden (--quiet)");
+  }
+
+  @Test
   void showWithTheOptInGivesTheVariablesAndTheWarning() {
     Path repo = TestRepos.withSource(tmp.resolve("repo"), "bad/" + FILE, "");
 

@@ -118,6 +118,16 @@ class CanaryTest {
   }
 
   @Test
+  void dotenvExampleNamesTheCanaryVariableButNeverHoldsItsValue() throws Exception {
+    Run example = run(withKeys("dotenv", "--repo", "dotenv-envs", "--example"));
+
+    assertCleanSuccess(example);
+    assertThat(Files.readString(work.resolve("dotenv-envs/configs/.env.example")))
+        .contains("GOOGLE_API_KEY=\n");
+    assertNoFileHoldsTheCanary();
+  }
+
+  @Test
   void initNeverDecryptsSoTheCanaryCannotAppear() throws Exception {
     for (String repo : List.of("django-blackbox", "dotenv-envs", "flask-symmetric")) {
       assertCleanSuccess(run("init", "--repo", repo, "--force"));
