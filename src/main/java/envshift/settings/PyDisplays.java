@@ -161,6 +161,9 @@ final class PyDisplays {
     List<PyNode> args = new ArrayList<>();
     List<PyNode> keywords = new ArrayList<>();
     while (!in.peekOp(")")) {
+      if (in.atEnd()) {
+        throw in.unexpected(); // "f(1(" cut off by a ';' the lexer saw inside brackets
+      }
       if (in.accept("*")) {
         args.add(new Starred(p.test()));
       } else if (in.accept("**")) {
