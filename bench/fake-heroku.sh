@@ -17,7 +17,8 @@ die() {
 }
 
 command -v java >/dev/null || die "java not found: install a JDK 17+ and put java on PATH"
-command -v mvn >/dev/null || die "mvn not found: install Maven 3.6+ (it builds the fake, a test class)"
+command -v mvn >/dev/null \
+  || die "mvn not found: install Maven 3.6+ (it builds the fake, a test class)"
 mkdir -p target
 log=target/fake-heroku-mvn.log
 classpath_file="$(mktemp)"

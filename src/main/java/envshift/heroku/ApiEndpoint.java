@@ -33,11 +33,11 @@ public final class ApiEndpoint {
 
   /**
    * The {@code machine} to look up in ~/.netrc for an API URL: its host, with {@code :PORT} when
-   * the URL names a port. This is the Heroku CLI's {@code vars.apiHost} ({@code @heroku-cli/command}
-   * vars.ts): Node's legacy {@code url.parse(HEROKU_HOST).host}, which keeps a port written in the
-   * URL, or {@code api.<HEROKU_HOST>} verbatim, port included; so {@code HEROKU_HOST=
-   * http://127.0.0.1:5000} reads {@code machine 127.0.0.1:5000}, and the CLI and envshift share
-   * one netrc entry.
+   * the URL names a port. This is the Heroku CLI's {@code vars.apiHost}
+   * ({@code @heroku-cli/command} vars.ts): Node's legacy {@code url.parse(HEROKU_HOST).host},
+   * which keeps a port written in the URL, or {@code api.<HEROKU_HOST>} verbatim, port included;
+   * so {@code HEROKU_HOST=http://127.0.0.1:5000} reads {@code machine 127.0.0.1:5000}, and the
+   * CLI and envshift share one netrc entry.
    */
   public static String netrcMachine(String apiUrl) {
     HttpUrl url = HttpUrl.parse(apiUrl);
