@@ -55,8 +55,13 @@ final class ApplyCommand implements Callable<Integer> {
     PrintWriter out = root.out();
     LivePlan live = push.plan(envs, prune);
     Plan plan = live.plan();
+    if (plan.apps().isEmpty() && live.anyUnreadable()) {
+      PlanCommand.reportUnreadable(live, root.err()); // no app to apply to: no "0 apps" plan
+      return EnvshiftException.ERROR;
+    }
     out.print(PlanText.render(plan, new RenderOptions(false, root.context().colour())));
     out.flush();
+    PlanCommand.reportUnreadable(live, root.err()); // before the question, not only in the summary
     Optional<BackupStore> backups = Optional.empty();
     if (!plan.hasChanges()) {
       out.println("Nothing to apply.");

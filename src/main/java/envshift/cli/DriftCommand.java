@@ -3,6 +3,7 @@ package envshift.cli;
 import envshift.EnvshiftException;
 import envshift.audit.DriftAudit;
 import envshift.audit.LiveConfigs;
+import envshift.heroku.HerokuClient;
 import envshift.plan.DriftJson;
 import envshift.plan.DriftMarkdown;
 import envshift.plan.DriftReport;
@@ -68,9 +69,11 @@ final class DriftCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     checkOptions();
+    // Every mode reads apps: the token first, so a missing one costs no decryption.
+    HerokuClient client = root.client(heroku);
     DriftAudit audit = new DriftAudit(repo.root(root.context()),
         () -> root.workspace(repo, keys),
-        () -> new LiveConfigs(root.client(heroku), heroku.concurrency()),
+        () -> new LiveConfigs(client, heroku.concurrency()),
         root.warnings()::collect);
     DriftReport report;
     if (pipeline != null) {

@@ -126,9 +126,13 @@ public final class Envshift implements Runnable {
     return push(repo, keys, heroku, new StrictOptions());
   }
 
-  /** Likewise; with {@code --strict}, a warning stops the run before any request. */
+  /**
+   * Likewise; with {@code --strict}, a warning stops the run before any request. The client (and
+   * so the token) comes first: without a token the run fails before anything is decrypted.
+   */
   PushService push(RepoOptions repo, KeyOptions keys, HerokuOptions heroku, StrictOptions strict) {
-    return new PushService(workspace(repo, keys), () -> client(heroku), heroku.concurrency(),
+    HerokuClient client = client(heroku);
+    return new PushService(workspace(repo, keys), () -> client, heroku.concurrency(),
         loaded -> {
           warnings.collect(loaded);
           strict.check(loaded);

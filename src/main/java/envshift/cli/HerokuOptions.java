@@ -5,14 +5,14 @@ import envshift.heroku.HerokuClient;
 import envshift.heroku.HerokuCredentials;
 import envshift.push.BackupStore;
 import java.io.PrintWriter;
-import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
 import picocli.CommandLine.Option;
 
 /**
- * How to reach the Platform API, like the Heroku CLI: token from HEROKU_API_KEY or ~/.netrc, host
- * from HEROKU_HOST, overridden by --api-url.
+ * How to reach the Platform API, like the Heroku CLI: token from HEROKU_API_KEY or $HOME/.netrc,
+ * host from HEROKU_HOST, overridden by --api-url. Commands that need the API build the client
+ * before anything is decrypted, so a missing token costs no passphrase.
  */
 final class HerokuOptions {
   @Option(
@@ -44,9 +44,7 @@ final class HerokuOptions {
 
   HerokuClient client(Context ctx, boolean debug, PrintWriter err) {
     String base = ApiEndpoint.resolve(ctx.env(), Optional.ofNullable(apiUrl));
-    String host = URI.create(base).getHost();
-    char[] token =
-        HerokuCredentials.token(ctx.env(), ctx.home(), host == null ? "api.heroku.com" : host);
+    char[] token = HerokuCredentials.token(ctx.env(), ctx.home(), ApiEndpoint.netrcMachine(base));
     return HerokuClient.builder()
         .baseUrl(base)
         .token(token)

@@ -50,17 +50,26 @@ final class PlanCommand implements Callable<Integer> {
     Plan plan = live.plan();
     PrintWriter out = root.out();
     if (json) {
-      out.println(PlanJson.render(plan, reveal));
-    } else {
+      out.println(PlanJson.render(plan, live.unreadable(), reveal));
+    } else if (!plan.apps().isEmpty()) {
+      // With no app read, a "0 apps" plan would read as success: the error lines say it all.
       out.print(PlanText.render(plan, new RenderOptions(reveal, root.context().colour())));
     }
     out.flush();
-    // Apps that could not be read, one line each (plan prints no summary of outcomes).
-    live.unreadable().forEach(o -> root.err().println(
-        "envshift: " + o.env() + " → " + o.app() + ": " + o.why().orElse("failed")));
-    if (live.anyUnreadable()) {
+    if (reportUnreadable(live, root.err())) {
       return EnvshiftException.ERROR;
     }
     return detailedExitcode && plan.hasChanges() ? EnvshiftException.DIFFERENCES : 0;
+  }
+
+  /**
+   * The apps that could not be read (an app that does not exist, a stage with no app), one line
+   * each on stderr naming the environment; true when there was any.
+   */
+  static boolean reportUnreadable(LivePlan live, PrintWriter err) {
+    live.unreadable().forEach(o -> err.println(
+        "envshift: " + o.env() + " → " + o.app() + ": " + o.why().orElse("failed")));
+    err.flush();
+    return live.anyUnreadable();
   }
 }

@@ -3,6 +3,7 @@ package envshift.cli;
 import envshift.EnvshiftException;
 import envshift.access.EncryptionRecipients;
 import envshift.convert.Workspace;
+import envshift.heroku.HerokuClient;
 import envshift.plan.Shown;
 import envshift.push.BackupStore;
 import envshift.rotate.Rotated;
@@ -62,13 +63,13 @@ final class RotateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     confirm.requireYesWithoutTerminal(root.context());
+    HerokuClient client = root.client(heroku); // the token before any decryption
     Workspace workspace = root.workspace(repo, keys);
     Optional<BackupStore> backups = backup.store(root.context(),
         () -> new EncryptionRecipients(workspace.root(), workspace.manifest(),
             workspace::keyRing).recipients("pass --no-backup"),
         workspace.keyRing(), Clock.systemUTC());
-    Rotation rotation =
-        new Rotation(workspace, root.client(heroku), backups, new SecureRandom());
+    Rotation rotation = new Rotation(workspace, client, backups, new SecureRandom());
     Rotation.Ready ready = rotation.prepare(new Rotation.Request(names, envNames,
         Optional.ofNullable(generator), allowProduction, force,
         alsoDotenv ? Optional.of(flavor.flavor()) : Optional.empty()),

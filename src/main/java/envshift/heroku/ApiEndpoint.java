@@ -1,6 +1,7 @@
 package envshift.heroku;
 
 import envshift.EnvshiftException;
+import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
 import okhttp3.HttpUrl;
@@ -30,13 +31,31 @@ public final class ApiEndpoint {
     return checked("https://api." + host, "HEROKU_HOST");
   }
 
-  /** The host of an API URL: the {@code machine} to look up in ~/.netrc. */
-  public static String host(String apiUrl) {
+  /**
+   * The {@code machine} to look up in ~/.netrc for an API URL: its host, with {@code :PORT} when
+   * the URL names a port. This is the Heroku CLI's {@code vars.apiHost}
+   * ({@code @heroku-cli/command} vars.ts): Node's legacy {@code url.parse(HEROKU_HOST).host},
+   * which keeps a port written in the URL, or {@code api.<HEROKU_HOST>} verbatim, port included;
+   * so {@code HEROKU_HOST=http://127.0.0.1:5000} reads {@code machine 127.0.0.1:5000}, and the
+   * CLI and envshift share one netrc entry.
+   */
+  public static String netrcMachine(String apiUrl) {
     HttpUrl url = HttpUrl.parse(apiUrl);
     if (url == null) {
       throw EnvshiftException.usage("heroku: not an http(s) URL: " + apiUrl);
     }
-    return url.host();
+    int written = writtenPort(apiUrl, url);
+    String host = url.host().contains(":") ? "[" + url.host() + "]" : url.host();
+    return written == -1 ? host : host + ":" + written;
+  }
+
+  /** HttpUrl forgets whether a port was written; java.net.URI keeps it (-1 when absent). */
+  private static int writtenPort(String apiUrl, HttpUrl url) {
+    try {
+      return URI.create(apiUrl).getPort();
+    } catch (IllegalArgumentException e) { // a URL only OkHttp's lenient parser takes
+      return url.port() == HttpUrl.defaultPort(url.scheme()) ? -1 : url.port();
+    }
   }
 
   private static String checked(String url, String source) {

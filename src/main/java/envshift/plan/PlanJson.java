@@ -3,6 +3,7 @@ package envshift.plan;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import envshift.Secret;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -10,11 +11,16 @@ import java.util.Optional;
  *
  * <pre>{"apps":[{"env":..,"app":..,"changes":[{"name":..,"action":"add|change|remove","old":..,
  * "new":..}],"unchanged":N,"protected":[{"name":..,"addon":..}],"live":[{"name":..,"set":B}],
- * "kept":[..]}],"summary":{"add":N,"change":N,"remove":N}}</pre>
+ * "kept":[..]}],"summary":{"add":N,"change":N,"remove":N},"errors":[{"env":..,"app":..,
+ * "error":..}]}</pre>
  *
  * <p>{@code changes} holds what is sent; add-on owned vars are under {@code protected}, vars owned
  * by the app since a rotation (the manifest's {@code live:}) under {@code live}, with
  * {@code set: false} when the app does not hold one.
+ *
+ * <p>{@code errors} lists the environments whose app could not be read (an app that does not
+ * exist, a pipeline stage with no app coupled): they have no entry under {@code apps}, and the
+ * command exits 1. Empty when every app was read.
  *
  * <p>Values are masks ({@code "<12 chars>"}) unless {@code reveal}; an absent side is null. One
  * line, no trailing newline.
@@ -23,6 +29,11 @@ public final class PlanJson {
   private PlanJson() {}
 
   public static String render(Plan plan, boolean reveal) {
+    return render(plan, List.of(), reveal);
+  }
+
+  /** The plan and the apps that could not be read ({@code unreadable}: failed outcomes). */
+  public static String render(Plan plan, List<AppOutcome> unreadable, boolean reveal) {
     ObjectNode root = Json.object();
     ArrayNode apps = root.putArray("apps");
     plan.apps().forEach(app -> apps.add(app(app, reveal)));
@@ -30,6 +41,11 @@ public final class PlanJson {
     summary.put("add", plan.count(Action.ADD));
     summary.put("change", plan.count(Action.CHANGE));
     summary.put("remove", plan.count(Action.REMOVE));
+    ArrayNode errors = root.putArray("errors");
+    for (AppOutcome o : unreadable) {
+      errors.addObject().put("env", o.env()).put("app", o.app())
+          .put("error", o.why().orElse("failed"));
+    }
     return Json.write(root);
   }
 

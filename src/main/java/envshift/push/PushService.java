@@ -25,7 +25,8 @@ public final class PushService {
   private HerokuClient client;
 
   /**
-   * @param clients builds the API client on first use (a bad source fails before it is needed)
+   * @param clients gives the API client on first use (the CLI builds it up front, so a missing
+   *     token fails before any decryption)
    * @param onLoaded hears each environment as it is converted (its warnings are the caller's to
    *     show)
    */

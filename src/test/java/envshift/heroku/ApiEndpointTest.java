@@ -41,8 +41,15 @@ class ApiEndpointTest {
   }
 
   @Test
-  void theHostIsTheNetrcMachine() {
-    assertThat(ApiEndpoint.host("https://api.heroku.com")).isEqualTo("api.heroku.com");
-    assertThat(ApiEndpoint.host("http://127.0.0.1:5000")).isEqualTo("127.0.0.1");
+  void theNetrcMachineIsTheHostWithItsPortWhenTheUrlHasOneAsTheHerokuCliApiHost() {
+    assertThat(ApiEndpoint.netrcMachine("https://api.heroku.com")).isEqualTo("api.heroku.com");
+    assertThat(ApiEndpoint.netrcMachine("https://api.heroku.com/")).isEqualTo("api.heroku.com");
+    assertThat(ApiEndpoint.netrcMachine("http://127.0.0.1:5000")).isEqualTo("127.0.0.1:5000");
+    assertThat(ApiEndpoint.netrcMachine("https://api.heroku.com:443")).isEqualTo(
+        "api.heroku.com:443");
+    assertThat(ApiEndpoint.netrcMachine("http://[::1]:5000/v3")).isEqualTo("[::1]:5000");
+    // HEROKU_HOST=example.com:5000 is the URL https://api.example.com:5000, machine with port
+    String url = ApiEndpoint.resolve(Map.of("HEROKU_HOST", "example.com:5000"), Optional.empty());
+    assertThat(ApiEndpoint.netrcMachine(url)).isEqualTo("api.example.com:5000");
   }
 }

@@ -82,7 +82,26 @@ class HerokuCredentialsTest {
     assertThatThrownBy(() -> token(Map.of(), "api.heroku.com"))
         .isInstanceOf(EnvshiftException.class)
         .hasMessage("no Heroku API token: set HEROKU_API_KEY or run 'heroku login' (reads "
-            + "~/.netrc machine api.heroku.com)");
+            + home.resolve(".netrc") + " machine api.heroku.com)");
+  }
+
+  @Test
+  void homeFromTheEnvironmentWinsOverTheUserDatabasesHome() throws IOException {
+    Path other = Files.createDirectories(home.resolve("other"));
+    Files.writeString(other.resolve(".netrc"), "machine api.heroku.com password FROM-HOME\n");
+    netrc("machine api.heroku.com password FROM-USER-DATABASE\n");
+
+    assertThat(token(Map.of("HOME", other.toString()), "api.heroku.com")).isEqualTo("FROM-HOME");
+    assertThat(token(Map.of("HOME", ""), "api.heroku.com")).isEqualTo("FROM-USER-DATABASE");
+  }
+
+  @Test
+  void aMachineWithAPortMatchesOnlyThatPort() throws IOException {
+    netrc("machine 127.0.0.1:5000 password FIVE\nmachine 127.0.0.1:6000 password SIX\n");
+
+    assertThat(token(Map.of(), "127.0.0.1:6000")).isEqualTo("SIX");
+    assertThatThrownBy(() -> token(Map.of(), "127.0.0.1:7000"))
+        .hasMessageEndingWith("machine 127.0.0.1:7000)");
   }
 
   @Test

@@ -22,7 +22,7 @@ class PlanJsonTest {
                 + "\"live\":[],\"kept\":[]},"
                 + "{\"env\":\"production\",\"app\":\"payroll-prod\",\"changes\":[],\"unchanged\":1,"
                 + "\"protected\":[],\"live\":[],\"kept\":[]}],"
-                + "\"summary\":{\"add\":1,\"change\":1,\"remove\":1}}");
+                + "\"summary\":{\"add\":1,\"change\":1,\"remove\":1},\"errors\":[]}");
   }
 
   @Test
