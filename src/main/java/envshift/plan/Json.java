@@ -6,28 +6,42 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import envshift.EnvshiftException;
 import java.util.Collection;
+import java.util.Optional;
 
 /**
- * The JSON plumbing shared by the renderers: trees are built field by field, so key order is the
- * contract's order, and written compact on one line with no trailing newline.
+ * The JSON plumbing shared by every {@code --json} renderer (docs/json.md): trees are built field
+ * by field, so key order is the contract's order, and written compact on one line with no
+ * trailing newline. The one ObjectMapper for machine output.
  */
-final class Json {
+public final class Json {
   // Thread-safe once configured; it is never reconfigured.
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
   private Json() {}
 
-  static ObjectNode object() {
+  public static ObjectNode object() {
     return MAPPER.createObjectNode();
   }
 
-  static ArrayNode strings(Collection<String> values) {
+  public static ArrayNode strings(Collection<String> values) {
     ArrayNode array = MAPPER.createArrayNode();
     values.forEach(array::add);
     return array;
   }
 
-  static String write(ObjectNode root) {
+  /** {@code key: value}, or {@code key: null} when absent. */
+  public static ObjectNode put(ObjectNode node, String key, Optional<?> value) {
+    if (value.isEmpty()) {
+      return node.putNull(key);
+    }
+    Object v = value.get();
+    if (v instanceof Integer i) {
+      return node.put(key, i);
+    }
+    return node.put(key, v.toString());
+  }
+
+  public static String write(ObjectNode root) {
     try {
       return MAPPER.writeValueAsString(root);
     } catch (JsonProcessingException e) {
