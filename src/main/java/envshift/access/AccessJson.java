@@ -1,14 +1,11 @@
 package envshift.access;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import envshift.EnvshiftException;
 import envshift.access.AccessReport.FileAccess;
 import envshift.access.AccessReport.Report;
 import envshift.access.AccessReport.Version;
 import envshift.pgp.KeyId;
 import envshift.pgp.Recipient;
+import envshift.plan.Json;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -28,11 +25,7 @@ public final class AccessJson {
     doc.put("key_ids", report.keyIds().stream().map(KeyId::toString).toList());
     doc.put("history_read", report.historyRead());
     doc.put("files", report.files().stream().map(AccessJson::file).toList());
-    try {
-      return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(doc);
-    } catch (JsonProcessingException e) {
-      throw new EnvshiftException("cannot write JSON", e);
-    }
+    return Json.writeIndented(doc);
   }
 
   private static Map<String, Object> file(FileAccess file) {

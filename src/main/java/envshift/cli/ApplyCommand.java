@@ -3,6 +3,7 @@ package envshift.cli;
 import envshift.EnvshiftException;
 import envshift.access.EncryptionRecipients;
 import envshift.plan.AppOutcome;
+import envshift.plan.OutcomeJson;
 import envshift.plan.OutcomeText;
 import envshift.plan.Plan;
 import envshift.plan.PlanText;
@@ -48,25 +49,34 @@ final class ApplyCommand implements Callable<Integer> {
   @ArgGroup(exclusive = true)
   BackupOptions backup = new BackupOptions();
 
+  @Option(names = "--json", description = "Print the result as JSON (docs/json.md): per app"
+      + " its status, release, names changed and backup; the plan goes to stderr when asking.")
+  boolean json;
+
   @Override
   public Integer call() {
     confirm.requireYesWithoutTerminal(root.context());
     PushService push = root.push(repo, keys, heroku, strict);
-    PrintWriter out = root.out();
+    // With --json stdout holds the one document; the human plan is shown only to confirm on.
+    PrintWriter out = json ? root.err() : root.out();
     LivePlan live = push.plan(envs, prune);
     Plan plan = live.plan();
     if (plan.apps().isEmpty() && live.anyUnreadable()) {
       PlanCommand.reportUnreadable(live, root.err()); // no app to apply to: no "0 apps" plan
+      printJson(plan, live.unreadable());
       return EnvshiftException.ERROR;
     }
-    out.print(PlanText.render(plan, new RenderOptions(false, root.context().colour())));
-    out.flush();
+    if (!json || confirm.asks()) {
+      out.print(PlanText.render(plan, new RenderOptions(false, root.context().colour())));
+      out.flush();
+    }
     PlanCommand.reportUnreadable(live, root.err()); // before the question, not only in the summary
     Optional<BackupStore> backups = Optional.empty();
     if (!plan.hasChanges()) {
       out.println("Nothing to apply.");
     } else if (!confirm.confirmed(root.context(), "Apply these changes?")) {
       out.println("Cancelled; nothing was written.");
+      printJson(plan, cancelled(live));
       return EnvshiftException.ERROR;
     } else {
       backups = backup.store(root.context(),
@@ -76,13 +86,32 @@ final class ApplyCommand implements Callable<Integer> {
     }
     // Apps without changes cost no request here; they are listed as unchanged.
     List<AppOutcome> outcomes = push.apply(live, backups, this::progress);
-    if (!plan.hasChanges() && !live.anyUnreadable()) {
-      return 0;
-    }
-    out.print(OutcomeText.render(outcomes, root.context().colour()));
-    out.flush();
     boolean failed = outcomes.stream().anyMatch(o -> o.status() == AppOutcome.Status.FAILED);
+    if (json) {
+      printJson(plan, outcomes);
+    } else if (plan.hasChanges() || live.anyUnreadable()) {
+      out.print(OutcomeText.render(outcomes, root.context().colour()));
+      out.flush();
+    }
     return failed ? EnvshiftException.ERROR : 0;
+  }
+
+  private void printJson(Plan plan, List<AppOutcome> outcomes) {
+    if (json) {
+      root.out().println(OutcomeJson.render(plan, outcomes));
+      root.out().flush();
+    }
+  }
+
+  /** Every app skipped, as the user declined; the unreadable ones stay failed. */
+  private static List<AppOutcome> cancelled(LivePlan live) {
+    List<AppOutcome> outcomes = new ArrayList<>();
+    live.plan().apps().forEach(a -> outcomes.add(new AppOutcome(a.env(), a.app(),
+        a.hasChanges() ? AppOutcome.Status.SKIPPED : AppOutcome.Status.UNCHANGED,
+        Optional.empty(), a.hasChanges() ? Optional.of("cancelled; nothing was written")
+            : Optional.empty())));
+    outcomes.addAll(live.unreadable());
+    return outcomes;
   }
 
   /** One line per changed app as it finishes, on stderr: the summary on stdout comes last. */

@@ -17,6 +17,11 @@ final class ConfirmOptions {
     }
   }
 
+  /** True when {@link #confirmed} will put a question on the terminal. */
+  boolean asks() {
+    return !yes;
+  }
+
   boolean confirmed(Context ctx, String question) {
     if (yes) return true;
     String answer = ctx.console().map(c -> c.readLine("%s [y/N] ", question)).orElse("");

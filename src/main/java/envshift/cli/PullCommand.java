@@ -1,15 +1,19 @@
 package envshift.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import envshift.EnvshiftException;
 import envshift.Secret;
 import envshift.access.EncryptionRecipients;
+import envshift.access.RekeyJson;
 import envshift.convert.DotenvFile;
 import envshift.pgp.KeyRing;
 import envshift.pgp.Recipients;
+import envshift.plan.Json;
 import envshift.settings.DotenvFlavor;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -41,11 +45,18 @@ final class PullCommand implements Callable<Integer> {
       description = "Encrypt the file to this key (fingerprint, key id or email). Repeatable.")
   List<String> encryptTo = new ArrayList<>();
 
+  @Option(names = "--json", description = "With --out: print what was written as JSON"
+      + " (docs/json.md): names only, never a value.")
+  boolean json;
+
   @Override
   public Integer call() {
     DotenvFlavor dialect = flavor.flavor();
     if (!encryptTo.isEmpty() && out == null) {
       throw EnvshiftException.usage("--encrypt-to needs --out FILE");
+    }
+    if (json && out == null) {
+      throw EnvshiftException.usage("--json needs --out FILE (without it stdout is the .env)");
     }
     Map<String, Secret> config = root.client(heroku).configVars(app);
     if (out == null) {
@@ -60,9 +71,29 @@ final class PullCommand implements Callable<Integer> {
     }
     DotenvFile.write(root.context().cwd().resolve(out), out.toString(), config, dialect,
         encryption);
+    if (json) {
+      root.out().println(json(config, dialect, encryption));
+      return 0;
+    }
     root.out().printf("wrote %s: %d variables of %s, %s, mode 0600%n", out, config.size(), app,
         encryption.map(e -> "encrypted to " + EncryptionRecipients.describe(e.recipients()))
             .orElse("plaintext"));
     return 0;
+  }
+
+  /** Names only: the values are in the file. */
+  private String json(Map<String, Secret> config, DotenvFlavor dialect,
+      Optional<DotenvFile.Encryption> encryption) {
+    ObjectNode doc = Json.object();
+    doc.put("app", app);
+    doc.put("path", out.toString());
+    doc.put("variables", config.size());
+    doc.set("names", Json.strings(config.keySet().stream().sorted().toList()));
+    doc.put("flavor", dialect.name().toLowerCase(Locale.ROOT));
+    doc.put("mode", "0600");
+    doc.put("encrypted", encryption.isPresent());
+    doc.set("recipients", RekeyJson.recipients(
+        encryption.map(DotenvFile.Encryption::recipients).orElse(List.of())));
+    return Json.write(doc);
   }
 }

@@ -2,6 +2,7 @@ package envshift.cli;
 
 import envshift.access.EncryptionRecipients;
 import envshift.access.Rekey;
+import envshift.access.RekeyJson;
 import envshift.pgp.KeyRing;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -47,6 +48,10 @@ final class RekeyCommand implements Callable<Integer> {
       description = "Fingerprint, key id or email.")
   List<String> remove = new ArrayList<>();
 
+  @Option(names = "--json", description = "Print the files re-encrypted and their recipients as"
+      + " JSON (docs/json.md).")
+  boolean json;
+
   @Override
   public Integer call() {
     Context ctx = root.context();
@@ -55,6 +60,11 @@ final class RekeyCommand implements Callable<Integer> {
     List<Path> paths = files.stream().map(f -> ctx.cwd().resolve(f)).toList();
     Rekey.Result result = new Rekey(repoRoot, ring).run(new Rekey.Request(paths, add, remove));
     PrintWriter out = root.spec.commandLine().getOut();
+    if (json) {
+      out.println(RekeyJson.render(result));
+      out.flush();
+      return 0;
+    }
     for (Rekey.RekeyedFile f : result.files()) {
       out.println("rekeyed " + f.path() + ": " + EncryptionRecipients.describe(f.recipients())
           + f.why().map(why -> " (" + why + ")").orElse(""));

@@ -4,7 +4,9 @@ import envshift.EnvshiftException;
 import envshift.heroku.HerokuClient;
 import envshift.pgp.KeyRing;
 import envshift.plan.AppOutcome;
+import envshift.plan.OutcomeJson;
 import envshift.plan.OutcomeText;
+import envshift.plan.Plan;
 import envshift.plan.PlanText;
 import envshift.plan.RenderOptions;
 import envshift.push.BackupStore;
@@ -55,33 +57,60 @@ final class RestoreCommand implements Callable<Integer> {
   @ArgGroup(exclusive = true)
   BackupOptions backup = new BackupOptions();
 
+  @Option(names = "--json", description = "Print the result as JSON (docs/json.md), as apply"
+      + " does; the plan goes to stderr when asking.")
+  boolean json;
+
   @Override
   public Integer call() {
     if ((backupFile == null) == (release == null)) {
       throw EnvshiftException.usage("give either a BACKUP file or --release vN");
     }
     confirm.requireYesWithoutTerminal(root.context());
-    PrintWriter out = root.out();
+    // With --json stdout holds the one document; the human plan is shown only to confirm on.
+    PrintWriter out = json ? root.err() : root.out();
     HerokuClient client = root.client(heroku);
     KeyRing ring = keys.keyRing(root.context(), Optional.empty());
     RestoreSource source = source(client, ring);
     source.warnings().forEach(root.warnings()::warn);
     Restore restore = Restore.plan(client, app, source, prune);
-    out.print(PlanText.render(restore.plan(), new RenderOptions(false, root.context().colour())));
+    Plan plan = restore.plan();
+    if (!json || confirm.asks()) {
+      out.print(PlanText.render(plan, new RenderOptions(false, root.context().colour())));
+    }
     if (!restore.hasChanges()) {
       out.println("Nothing to restore: " + app + " already matches.");
+      printJson(plan, outcome(plan, AppOutcome.Status.UNCHANGED, Optional.empty()));
       return 0;
     }
     if (!confirm.confirmed(root.context(), "Restore " + app + "?")) {
       out.println("Cancelled; nothing was written.");
+      printJson(plan, outcome(plan, AppOutcome.Status.SKIPPED,
+          Optional.of("cancelled; nothing was written")));
       return EnvshiftException.ERROR;
     }
     Optional<BackupStore> store = backup.store(root.context(),
         () -> source.backupRecipients(root.warnings()::warn), ring,
         Clock.systemUTC());
     AppOutcome outcome = restore.apply(store);
-    out.print(OutcomeText.render(List.of(outcome), root.context().colour()));
+    if (json) {
+      printJson(plan, outcome);
+    } else {
+      out.print(OutcomeText.render(List.of(outcome), root.context().colour()));
+    }
     return outcome.status() == AppOutcome.Status.FAILED ? EnvshiftException.ERROR : 0;
+  }
+
+  /** What was not written, told like an applied outcome (its env is the plan's). */
+  private AppOutcome outcome(Plan plan, AppOutcome.Status status, Optional<String> note) {
+    return new AppOutcome(plan.apps().get(0).env(), app, status, Optional.empty(), note);
+  }
+
+  private void printJson(Plan plan, AppOutcome outcome) {
+    if (json) {
+      root.out().println(OutcomeJson.render(plan, List.of(outcome)));
+      root.out().flush();
+    }
   }
 
   private RestoreSource source(HerokuClient client, KeyRing ring) {

@@ -8,6 +8,7 @@ import envshift.plan.Shown;
 import envshift.push.BackupStore;
 import envshift.rotate.Rotated;
 import envshift.rotate.Rotation;
+import envshift.rotate.RotationJson;
 import java.io.PrintWriter;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -60,6 +61,10 @@ final class RotateCommand implements Callable<Integer> {
   @ArgGroup(exclusive = true)
   BackupOptions backup = new BackupOptions();
 
+  @Option(names = "--json", description = "Print the result as JSON (docs/json.md): names, app,"
+      + " release, backup and live: edits; never a value.")
+  boolean json;
+
   @Override
   public Integer call() {
     confirm.requireYesWithoutTerminal(root.context());
@@ -74,7 +79,8 @@ final class RotateCommand implements Callable<Integer> {
         Optional.ofNullable(generator), allowProduction, force,
         alsoDotenv ? Optional.of(flavor.flavor()) : Optional.empty()),
         line -> root.err().println("envshift: " + Shown.visible(line)));
-    PrintWriter out = root.out();
+    // With --json stdout holds the one document: what is said before it goes to stderr.
+    PrintWriter out = json ? root.err() : root.out();
     out.printf("Rotating %s on %s (%s).%n", names(ready.names()), ready.app(),
         Shown.visible(ready.env())).flush();
     if (!confirm.confirmed(root.context(), "Rotate these secrets?")) {
@@ -82,6 +88,10 @@ final class RotateCommand implements Callable<Integer> {
       return EnvshiftException.ERROR;
     }
     Rotation.Result result = rotation.execute(ready);
+    if (json) {
+      root.out().println(RotationJson.render(result));
+      return 0;
+    }
     Rotated rotated = result.rotated();
     out.printf("rotated %s on %s (%s): %s%n", names(rotated.names()), rotated.app(),
         Shown.visible(rotated.env()), rotated.release().describe());

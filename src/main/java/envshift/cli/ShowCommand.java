@@ -1,13 +1,10 @@
 package envshift.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import envshift.EnvshiftException;
 import envshift.convert.EnvironmentLoader.LoadedEnvironment;
 import envshift.convert.Workspace;
 import envshift.manifest.Environment;
 import envshift.mapping.EnvVar;
+import envshift.plan.Json;
 import envshift.plan.Shown;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -73,12 +70,7 @@ final class ShowCommand implements Callable<Integer> {
       e.vars().vars().values().forEach(v -> vars.put(v.name(), value(v)));
       doc.put(e.environment().name(), vars);
     }
-    try {
-      return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(doc);
-    } catch (JsonProcessingException e) {
-      // a map of strings always serializes; Jackson's message could quote a value, so drop it
-      throw new EnvshiftException("cannot render the variables as JSON", e);
-    }
+    return Json.writeIndented(doc);
   }
 
   private void printHuman(LoadedEnvironment e, PrintWriter out) {

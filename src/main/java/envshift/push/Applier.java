@@ -102,10 +102,12 @@ public final class Applier {
     PatchResult result = client.patchConfigVars(plan.app(), plan.patch(), releases);
     List<String> wrong = Verification.mismatches(plan.patch(), result.config());
     if (!wrong.isEmpty()) {
-      return done(failed(plan, "written, but Heroku returned other values for " + names(wrong)
-          + backup.map(p -> "; the config before is backed up in " + p).orElse("")));
+      return done(new AppOutcome(plan.env(), plan.app(), AppOutcome.Status.FAILED,
+          Optional.empty(), Optional.of("written, but Heroku returned other values for "
+              + names(wrong) + backup.map(p -> "; the config before is backed up in " + p)
+              .orElse("")), backup));
     }
-    return CompletableFuture.supplyAsync(() -> applied(plan, releases, result.note()),
+    return CompletableFuture.supplyAsync(() -> applied(plan, releases, result.note(), backup),
         lookups);
   }
 
@@ -118,11 +120,12 @@ public final class Applier {
    * whose answer was lost or unreadable but whose change was found in place says so.
    */
   private static AppOutcome applied(AppPlan plan, ReleaseWatch releases,
-      Optional<String> patchNote) {
+      Optional<String> patchNote, Optional<Path> backup) {
     NewRelease made = releases.created();
     Optional<String> note = patchNote.map(n -> made.note().map(m -> n + "; " + m).orElse(n))
         .or(made::note);
-    return outcome(plan, AppOutcome.Status.APPLIED, made.version(), note);
+    return new AppOutcome(plan.env(), plan.app(), AppOutcome.Status.APPLIED, made.version(), note,
+        backup);
   }
 
   /** Which names were added, removed or changed: names only, never a value. */

@@ -155,6 +155,19 @@ class CanaryTest {
   }
 
   @Test
+  void rekeyJsonNamesFilesAndRecipientsButNeverAValue() throws Exception {
+    Run json = run(withKeys("rekey", "--repo", "django-blackbox",
+        "django-blackbox/configs/settings_deployment.staging.py.gpg",
+        "--public-key", Cli.fixture("keys/outsider-rsa.pub.asc"),
+        "--add-recipient", "outsider@example.org", "--json"));
+
+    assertThat(json.code).as(json.err).isZero();
+    assertThat(json.out).startsWith("{\"files\":[{\"path\":");
+    assertClean(json);
+    assertNoFileHoldsTheCanary();
+  }
+
+  @Test
   void runHandsTheCanaryToTheChildsEnvironmentAndNowhereElse() throws Exception {
     // The child proves it holds the value by printing its hash, never the value itself.
     String hashed = "printf %s \"$GOOGLE_API_KEY\" | sha256sum";
