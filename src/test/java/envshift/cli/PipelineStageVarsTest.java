@@ -113,6 +113,16 @@ class PipelineStageVarsTest {
   }
 
   @Test
+  void rotateRefusesAStageItIsForApps() {
+    Cli.Result r = world.run("rotate", "SECRET_KEY", "--repo", repo.toString(), "--env",
+        "review", "--yes", "--no-backup", "--secret-key", PushWorld.DEPLOY_KEY);
+
+    assertThat(r.err()).contains("stage review of pipeline shop is the pipeline's review config"
+        + " vars, not an app");
+    assertThat(world.heroku.count("PATCH", "/")).isZero();
+  }
+
+  @Test
   void pruneRemovesStageVarsTheSourcesLack() {
     world.heroku.setStageConfig("shop", "review", Map.of("EXTRA", "x"));
 
