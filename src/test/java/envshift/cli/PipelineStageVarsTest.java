@@ -117,6 +117,7 @@ class PipelineStageVarsTest {
     Cli.Result r = world.run("rotate", "SECRET_KEY", "--repo", repo.toString(), "--env",
         "review", "--yes", "--no-backup", "--secret-key", PushWorld.DEPLOY_KEY);
 
+    assertThat(r.code()).isOne();
     assertThat(r.err()).contains("stage review of pipeline shop is the pipeline's review config"
         + " vars, not an app");
     assertThat(world.heroku.count("PATCH", "/")).isZero();
