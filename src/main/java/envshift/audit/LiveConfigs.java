@@ -8,6 +8,7 @@ import envshift.heroku.HerokuClient;
 import envshift.heroku.Pipeline;
 import envshift.manifest.Environment;
 import envshift.plan.AppConfig;
+import envshift.push.Destination;
 import envshift.push.TargetResolver;
 import java.util.HashSet;
 import java.util.List;
@@ -41,7 +42,8 @@ public final class LiveConfigs {
       throw EnvshiftException.usage("drift: '" + a.label() + "' is listed twice");
     });
     try (Parallel.Pool reads = new Parallel.Pool(threads(apps.size()), "envshift-read")) {
-      List<Pending> pending = apps.stream().map(a -> start(reads, a.app())).toList();
+      List<Pending> pending =
+          apps.stream().map(a -> start(reads, new Destination.App(a.app()))).toList();
       return IntStream.range(0, apps.size())
           .mapToObj(i -> pending.get(i).finish(apps.get(i).label(), apps.get(i).app()))
           .toList();
@@ -61,7 +63,8 @@ public final class LiveConfigs {
     try (Parallel.Pool reads = new Parallel.Pool(threads(ids.size()) + 1, "envshift-read")) {
       Future<Map<String, String>> names =
           reads.submit(() -> new AppNames(client).resolve(ids, reads));
-      List<Pending> pending = ids.stream().map(id -> start(reads, id)).toList();
+      List<Pending> pending =
+          ids.stream().map(id -> start(reads, new Destination.App(id))).toList();
       Map<String, String> resolved = Parallel.get(names);
       return PipelineApps.columns(chosen, resolved).stream()
           .map(c -> pending.get(c.index()).finish(c.label(), c.name()))
@@ -69,13 +72,21 @@ public final class LiveConfigs {
     }
   }
 
-  /** The apps the environments target (a pipeline stage resolved through its couplings). */
+  /**
+   * What the environments target, labelled by environment: an app (a pipeline stage resolved
+   * through its couplings), or a review or test stage's pipeline config vars.
+   */
   public List<AppConfig> readEnvironments(List<Environment> envs) {
     TargetResolver resolver = new TargetResolver(client);
-    List<AppRef> refs = Parallel.map(envs, concurrency, env -> new AppRef(env.name(),
-        resolver.appFor(env.name(), env.heroku().orElseThrow(() -> new AuditException(
-            "environment " + env.name() + " has no heroku target in envshift.yml")))));
-    return read(refs);
+    List<Destination> where = Parallel.map(envs, concurrency, env -> resolver.resolve(env.name(),
+        env.heroku().orElseThrow(() -> new AuditException(
+            "environment " + env.name() + " has no heroku target in envshift.yml"))));
+    try (Parallel.Pool reads = new Parallel.Pool(threads(envs.size()), "envshift-read")) {
+      List<Pending> pending = where.stream().map(d -> start(reads, d)).toList();
+      return IntStream.range(0, envs.size())
+          .mapToObj(i -> pending.get(i).finish(envs.get(i).name(), where.get(i).label()))
+          .toList();
+    }
   }
 
   /** Two reads per app; at least two threads: a task that waits on reads it submitted holds one. */
@@ -83,9 +94,9 @@ public final class LiveConfigs {
     return Math.max(2, 2 * Math.min(apps, concurrency));
   }
 
-  private Pending start(Parallel.Pool reads, String app) {
-    return new Pending(reads.submit(() -> client.configVars(app)),
-        reads.submit(() -> client.addonOwnedVars(app)));
+  private Pending start(Parallel.Pool reads, Destination where) {
+    return new Pending(reads.submit(() -> where.configVars(client)),
+        reads.submit(() -> where.addonOwnedVars(client)));
   }
 
   /** One app's two reads in flight. */

@@ -1,6 +1,7 @@
 package envshift.audit;
 
 import envshift.heroku.CoupledApp;
+import envshift.push.Destination;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -17,7 +18,6 @@ import java.util.Set;
  * apps labels each {@code stage:app}.
  */
 final class PipelineApps {
-  static final Set<String> REVIEW_STAGES = Set.of("review", "test");
   private static final List<String> ORDER =
       List.of("test", "review", "development", "staging", "production");
 
@@ -30,7 +30,7 @@ final class PipelineApps {
     List<CoupledApp> chosen = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     for (CoupledApp c : all) {
-      if ((includeReview || !REVIEW_STAGES.contains(c.stage())) && seen.add(c.appId())) {
+      if ((includeReview || !Destination.STAGES_WITH_VARS.contains(c.stage())) && seen.add(c.appId())) {
         chosen.add(c);
       }
     }

@@ -96,6 +96,33 @@ public final class HerokuClient {
   }
 
   /**
+   * GET /pipelines/{pipeline_id}/stage/{stage}/config-vars: the config vars review apps
+   * ({@code review}) and Heroku CI ({@code test}) start from. Per the Platform API schema
+   * ("Pipeline Config Vars", {@code pipeline-config-var}) the path takes the pipeline's UUID and a
+   * coupling stage, and the answer is one object of name → string.
+   */
+  public Map<String, Secret> stageConfigVars(Pipeline pipeline, String stage) {
+    Subject subject = Subject.pipeline(pipeline.name());
+    return responses.config(subject, transport.get(subject, Headers.of(),
+        "pipelines", pipeline.id(), "stage", stage, "config-vars"));
+  }
+
+  /**
+   * PATCH /pipelines/{pipeline_id}/stage/{stage}/config-vars (schema {@code pipeline-config-var},
+   * link "Update"): each present value is set, each empty Optional is sent as null, which removes
+   * the var; the answer is the whole resulting object. No release is made and nothing restarts.
+   * A PATCH whose answer is lost is not resent; the caller re-reads to know where it stands.
+   */
+  public Map<String, Secret> patchStageConfigVars(Pipeline pipeline, String stage,
+      Map<String, Optional<Secret>> changes) {
+    Subject subject = Subject.pipeline(pipeline.name());
+    Map<String, String> body = new LinkedHashMap<>();
+    changes.forEach((name, value) -> body.put(name, value.map(Secret::reveal).orElse(null)));
+    return responses.config(subject, transport.patch(subject, body,
+        "pipelines", pipeline.id(), "stage", stage, "config-vars"));
+  }
+
+  /**
    * Config var name → owning add-on name, for vars that add-ons own (a PATCH may not touch them).
    * Read from the attachments (which cover add-ons billed to other apps); if they lack
    * {@code config_vars}, the app's own add-ons fill in.

@@ -132,6 +132,22 @@ final class Transport {
     return parse(subject, send(subject, request));
   }
 
+  /**
+   * PATCH a JSON body and parse the single JSON reply. Not resent once it may have reached the
+   * server (see {@link RetryInterceptor}); callers that need more re-read what they wrote.
+   */
+  JsonNode patch(Subject subject, Object body, String... segments) {
+    byte[] bytes;
+    try {
+      bytes = json.writeValueAsBytes(body);
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot encode the request", null); // never the values
+    }
+    Request.Builder request = new Request.Builder().url(url(segments))
+        .patch(RequestBody.create(bytes, JSON_TYPE));
+    return parse(subject, send(subject, request));
+  }
+
   /** GET a list, following Next-Range until it is absent or {@code limit} items were read. */
   List<JsonNode> getList(Subject subject, Headers extra, Optional<String> range, int limit,
       String... segments) {

@@ -2,7 +2,10 @@ package envshift.manifest;
 
 import java.util.Objects;
 
-/** Where an environment's vars go on Heroku: one app, or the app at a pipeline stage. */
+/**
+ * Where an environment's vars go on Heroku: one app, or a pipeline stage (the app coupled there,
+ * or for review and test the pipeline stage's own config vars).
+ */
 public sealed interface HerokuTarget {
   record App(String name) implements HerokuTarget {
     public App {
@@ -15,7 +18,10 @@ public sealed interface HerokuTarget {
     }
   }
 
-  /** Resolved to an app through the pipeline's couplings when the plan is made. */
+  /**
+   * Resolved when the plan is made: review and test to the stage's config vars, other stages to
+   * the app coupled there.
+   */
   record PipelineStage(String pipeline, String stage) implements HerokuTarget {
     public PipelineStage {
       Objects.requireNonNull(pipeline, "pipeline == null");

@@ -3,6 +3,7 @@ package envshift.push;
 import envshift.EnvshiftException;
 import envshift.Parallel;
 import envshift.Secret;
+import envshift.heroku.HerokuApiException;
 import envshift.heroku.HerokuClient;
 import envshift.heroku.NewRelease;
 import envshift.heroku.PatchResult;
@@ -82,20 +83,17 @@ public final class Applier {
   }
 
   private CompletableFuture<AppOutcome> writeLocked(PlannedApp planned, Executor lookups) {
+    if (planned.destination() instanceof Destination.Stage stage) {
+      return done(writeStage(planned, stage));
+    }
     AppPlan plan = planned.plan();
     // The newest release before the PATCH, read beside the re-check (one round trip, not two).
     CompletableFuture<ReleaseWatch> watch =
         CompletableFuture.supplyAsync(() -> client.watchReleases(plan.app()), lookups);
     Map<String, Secret> now = client.configVars(plan.app());
-    if (!now.equals(planned.live())) {
-      // Another run (it held the lock before us) or a teammate may have written the same change.
-      if (Verification.mismatches(plan.patch(), now).isEmpty()) {
-        return done(outcome(plan, AppOutcome.Status.UNCHANGED, Optional.empty(), Optional.of(
-            "the config changed since the plan and already holds every change: nothing left to"
-            + " change, nothing written")));
-      }
-      return done(failed(plan, "config changed on Heroku since the plan ("
-          + moved(planned.live(), now) + "); nothing written: plan and apply again"));
+    Optional<AppOutcome> stale = recheck(planned, now);
+    if (stale.isPresent()) {
+      return done(stale.get());
     }
     Optional<Path> backup = backups.map(b -> b.save(plan.app(), now));
     ReleaseWatch releases = Parallel.get(watch);
@@ -109,6 +107,50 @@ public final class Applier {
     }
     return CompletableFuture.supplyAsync(() -> applied(plan, releases, result.note(), backup),
         lookups);
+  }
+
+  /** The outcome when the live config moved since the plan; empty when it is as planned. */
+  private static Optional<AppOutcome> recheck(PlannedApp planned, Map<String, Secret> now) {
+    AppPlan plan = planned.plan();
+    if (now.equals(planned.live())) {
+      return Optional.empty();
+    }
+    // Another run (it held the lock before us) or a teammate may have written the same change.
+    if (Verification.mismatches(plan.patch(), now).isEmpty()) {
+      return Optional.of(outcome(plan, AppOutcome.Status.UNCHANGED, Optional.empty(), Optional.of(
+          "the config changed since the plan and already holds every change: nothing left to"
+          + " change, nothing written")));
+    }
+    return Optional.of(failed(plan, "config changed on Heroku since the plan ("
+        + moved(planned.live(), now) + "); nothing written: plan and apply again"));
+  }
+
+  /**
+   * A pipeline stage's vars: the same re-check, then one PATCH, verified by re-reading the stage.
+   * Such a write makes no release, so none is watched or reported. No backup is taken: a backup
+   * is restored to an app, and restore cannot write a stage's vars.
+   */
+  private AppOutcome writeStage(PlannedApp planned, Destination.Stage stage) {
+    AppPlan plan = planned.plan();
+    Optional<AppOutcome> stale = recheck(planned, stage.configVars(client));
+    if (stale.isPresent()) {
+      return stale.get();
+    }
+    Optional<String> lost = Optional.empty();
+    try {
+      client.patchStageConfigVars(stage.pipeline(), stage.stage(), plan.patch());
+    } catch (HerokuApiException e) {
+      LivePlanner.throwIfFatal(e);
+      lost = Optional.of(e.getMessage()); // its answer may be lost: the re-read tells
+    }
+    List<String> wrong = Verification.mismatches(plan.patch(), stage.configVars(client));
+    if (!wrong.isEmpty()) {
+      return failed(plan, lost.orElse("written, but Heroku returned other values for "
+          + names(wrong)));
+    }
+    String note = "pipeline stage vars: no release is made, no backup is taken";
+    return outcome(plan, AppOutcome.Status.APPLIED, Optional.empty(), Optional.of(lost
+        .map(why -> why + "; the re-read holds every change; " + note).orElse(note)));
   }
 
   private static CompletableFuture<AppOutcome> done(AppOutcome outcome) {

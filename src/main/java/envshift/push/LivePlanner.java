@@ -53,14 +53,15 @@ public final class LivePlanner {
 
   private Read planOne(AppTarget target, boolean prune, Parallel.Pool addonReads) {
     CompletableFuture<Map<String, String>> owned =
-        addonReads.supply(() -> client.addonOwnedVars(target.app()));
+        addonReads.supply(() -> target.destination().addonOwnedVars(client));
     try {
-      Map<String, Secret> live = client.configVars(target.app());
+      Map<String, Secret> live = target.destination().configVars(client);
       Map<String, String> addonOwned = Parallel.get(owned);
       AppPlan plan = Planner.plan(target.env(), target.app(), live, addonOwned,
           target.liveOwned(), target.desired(), prune);
       ConfigLimit.checkAfterApply(target.app(), afterApply(target, live, addonOwned, prune));
-      return new Read(Optional.of(new PlannedApp(plan, live)), Optional.empty());
+      PlannedApp planned = new PlannedApp(target.destination(), plan, live);
+      return new Read(Optional.of(planned), Optional.empty());
     } catch (EnvshiftException e) {
       owned.cancel(true);
       throwIfFatal(e);

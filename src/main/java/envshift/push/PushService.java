@@ -70,8 +70,8 @@ public final class PushService {
     for (LoadedEnvironment l : loaded) {
       Environment env = l.environment();
       try {
-        String app = resolver.appFor(env.heroku().orElseThrow());
-        targets.add(new AppTarget(env.name(), app, l.vars().values(), Set.copyOf(env.live())));
+        Destination where = resolver.resolve(env.heroku().orElseThrow());
+        targets.add(new AppTarget(env.name(), where, l.vars().values(), Set.copyOf(env.live())));
       } catch (EnvshiftException e) {
         LivePlanner.throwIfFatal(e);
         unresolved.add(new AppOutcome(env.name(), env.heroku().orElseThrow().toString(),

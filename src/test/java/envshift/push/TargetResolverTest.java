@@ -57,7 +57,24 @@ class TargetResolverTest {
   void aStageWithNoAppListsWhatIsCoupled() {
     heroku.createPipeline("empty");
 
-    assertThatThrownBy(() -> resolver.appFor(new HerokuTarget.PipelineStage("empty", "review")))
-        .hasMessage("no app is coupled to stage review of pipeline empty; coupled apps: none");
+    assertThatThrownBy(() -> resolver.appFor(new HerokuTarget.PipelineStage("empty", "staging")))
+        .hasMessage("no app is coupled to stage staging of pipeline empty; coupled apps: none");
+  }
+
+  @Test
+  void reviewAndTestStagesAreThePipelineStageVarsEvenWithAnAppCoupledThere() {
+    heroku.createPipeline("dash");
+    heroku.createApp("dash-pr-1");
+    heroku.couple("dash", "dash-pr-1", "review");
+
+    Destination review = resolver.resolve(new HerokuTarget.PipelineStage("dash", "review"));
+    Destination test = resolver.resolve(new HerokuTarget.PipelineStage("dash", "test"));
+
+    assertThat(review.label()).isEqualTo("pipeline dash (review)");
+    assertThat(test.label()).isEqualTo("pipeline dash (test)");
+    assertThat(heroku.count("GET", "/pipelines/dash")).isOne();
+    assertThatThrownBy(() -> resolver.appFor("ci", new HerokuTarget.PipelineStage("dash", "test")))
+        .hasMessage("environment ci: stage test of pipeline dash is the pipeline's test config"
+            + " vars, not an app");
   }
 }

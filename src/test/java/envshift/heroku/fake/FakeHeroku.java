@@ -6,8 +6,10 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -16,8 +18,9 @@ import mockwebserver3.MockWebServer;
 /**
  * A stateful fake of the Heroku Platform API on 127.0.0.1, for tests and benchmarks: apps with
  * config vars, a release per config change (config kept per release), add-ons owning vars,
- * pipelines and couplings, Range pagination, auth, Accept checking, injectable faults and a request
- * log. Behaviour follows heroku-platform-api.md §10; thread-safe, so concurrent clients may use it.
+ * pipelines, couplings and pipeline stage config vars (no release), Range pagination, auth, Accept
+ * checking, injectable faults and a request log. Behaviour follows heroku-platform-api.md §10;
+ * thread-safe, so concurrent clients may use it.
  * Tests take one from {@link FakeHerokuExtension}; benchmarks start their own:
  *
  * <pre>{@code
@@ -145,6 +148,23 @@ public final class FakeHeroku implements AutoCloseable {
   /** Couples an app (id or name) to a pipeline (id or name) in a stage. */
   public void couple(String pipeline, String app, String stage) {
     state.couple(pipeline, app, stage);
+  }
+
+  /** The pipeline (id or name) stage's config vars, as review apps and Heroku CI read them. */
+  public Map<String, String> stageConfig(String pipeline, String stage) {
+    return state.stageConfig(pipelineId(pipeline), stage);
+  }
+
+  /** Sets stage config vars (a null-free map; each given name is set). */
+  public void setStageConfig(String pipeline, String stage, Map<String, String> config) {
+    Map<String, Optional<String>> changes = new LinkedHashMap<>();
+    config.forEach((name, value) -> changes.put(name, Optional.of(value)));
+    state.patchStageConfig(pipelineId(pipeline), stage, changes);
+  }
+
+  private String pipelineId(String pipeline) {
+    return state.findPipeline(pipeline)
+        .orElseThrow(() -> new IllegalArgumentException("no pipeline " + pipeline)).id();
   }
 
   /** The app's releases, oldest first. */

@@ -19,6 +19,11 @@ final class FakeRouter {
   private static final Pattern ACCEPT =
       Pattern.compile("application/vnd\\.heroku\\+json;\\s*version=3(\\.[\\w-]+)?(\\s*(,|;|$))");
   private static final Pattern KEY = Pattern.compile("^\\w+$");
+  /** Pipeline stage config var names are looser than an app's (schema pipeline-config-var). */
+  private static final Pattern STAGE_KEY = Pattern.compile("^[\\w.:\\[\\]]+$");
+  /** The coupling stage enum the stage config-vars path refers to. */
+  private static final List<String> STAGES =
+      List.of("test", "review", "development", "staging", "production");
 
   /** A rendered answer: status, JSON body and extra headers. */
   record Reply(int status, JsonNode body, Map<String, String> headers) {
@@ -91,6 +96,10 @@ final class FakeRouter {
       case "GET /pipelines/*" -> Reply.ok(json.pipeline(state.findPipeline(path.get(1))
           .orElseThrow(() -> FakeError.notFound("pipeline"))));
       case "GET /pipelines/*/pipeline-couplings" -> couplings(path.get(1), request);
+      case "GET /pipelines/*/stage/*/config-vars" -> Reply.ok(json.config(
+          state.stageConfig(path.get(1), stage(path.get(3)))));
+      case "PATCH /pipelines/*/stage/*/config-vars" -> Reply.ok(json.config(
+          state.patchStageConfig(path.get(1), stage(path.get(3)), changes(request, STAGE_KEY))));
       case "POST /filters/*" -> filterApps(path.get(1), request);
       default -> throw new FakeError(404, "not_found", "The requested API endpoint was not found.",
           "");
@@ -98,8 +107,7 @@ final class FakeRouter {
   }
 
   private Reply patch(String app, RecordedRequest request) {
-    Map<String, Optional<String>> changes = changes(request.getBody() == null ? ""
-        : request.getBody().utf8());
+    Map<String, Optional<String>> changes = changes(request, KEY);
     changes.replaceAll((name, sent) -> sent.isEmpty() ? sent
         : settings.takePatchOverride(name).map(Optional::of).orElse(sent));
     Map<String, String> config = state.patch(app, changes);
@@ -110,8 +118,19 @@ final class FakeRouter {
         : Map.of());
   }
 
-  /** Validates a PATCH body per the schema: an object of {@code ^\w+$} keys, string or null. */
-  private Map<String, Optional<String>> changes(String body) {
+  private static String stage(String stage) {
+    if (!STAGES.contains(stage)) {
+      throw FakeError.notFound("pipeline stage");
+    }
+    return stage;
+  }
+
+  private Map<String, Optional<String>> changes(RecordedRequest request, Pattern key) {
+    return changes(request.getBody() == null ? "" : request.getBody().utf8(), key);
+  }
+
+  /** Validates a PATCH body per the schema: an object of {@code key} names, string or null. */
+  private Map<String, Optional<String>> changes(String body, Pattern key) {
     JsonNode node;
     try {
       node = json.mapper().readTree(body);
@@ -123,7 +142,7 @@ final class FakeRouter {
     }
     Map<String, Optional<String>> changes = new LinkedHashMap<>();
     for (Map.Entry<String, JsonNode> entry : node.properties()) {
-      if (!KEY.matcher(entry.getKey()).matches()) {
+      if (!key.matcher(entry.getKey()).matches()) {
         throw FakeError.invalidParams("Invalid params: invalid config var name " + entry.getKey());
       }
       JsonNode value = entry.getValue();

@@ -46,6 +46,8 @@ final class FakeState {
   private final List<AppState> apps = new ArrayList<>();
   private final List<PipelineState> pipelines = new ArrayList<>();
   private final List<CouplingState> couplings = new ArrayList<>();
+  /** Pipeline stage config vars, by pipeline id then stage; no release is recorded for them. */
+  private final Map<String, Map<String, Map<String, String>>> stageConfigs = new LinkedHashMap<>();
 
   static String now() {
     return Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
@@ -169,6 +171,26 @@ final class FakeState {
     PipelineState p = findPipeline(pipeline).orElseThrow(() -> FakeError.notFound("pipeline"));
     couplings.add(
         new CouplingState(UUID.randomUUID().toString(), p.id(), app(app).id, stage, now()));
+  }
+
+  /** The stage's config vars; the schema takes the pipeline UUID, never its name. */
+  synchronized Map<String, String> stageConfig(String pipelineId, String stage) {
+    return new LinkedHashMap<>(stageVars(pipelineId, stage));
+  }
+
+  synchronized Map<String, String> patchStageConfig(String pipelineId, String stage,
+      Map<String, Optional<String>> changes) {
+    Map<String, String> next = merged(stageVars(pipelineId, stage), changes);
+    stageConfigs.get(pipelineId).put(stage, next);
+    return new LinkedHashMap<>(next);
+  }
+
+  private Map<String, String> stageVars(String pipelineId, String stage) {
+    if (pipelines.stream().noneMatch(p -> p.id().equals(pipelineId))) {
+      throw FakeError.notFound("pipeline");
+    }
+    return stageConfigs.computeIfAbsent(pipelineId, id -> new LinkedHashMap<>())
+        .computeIfAbsent(stage, s -> new LinkedHashMap<>());
   }
 
   synchronized List<CouplingState> couplings() {
