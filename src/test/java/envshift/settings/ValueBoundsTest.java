@@ -3,7 +3,6 @@ package envshift.settings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Duration;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -12,19 +11,16 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Hostile settings that describe enormous values in a few lines are refused with one line naming
- * file:line and envshift's bound, quickly, without building the value (docs/security.md).
+ * file:line and envshift's bound, without building the value (docs/security.md). How fast is not
+ * asserted here (no timed unit tests): a value built or a parse gone quadratic would take minutes.
  */
 class ValueBoundsTest {
-  private static final Duration QUICKLY = Duration.ofSeconds(10);
-
   private static void refused(String file, String text, String where, String message) {
-    long start = System.nanoTime();
     assertThatThrownBy(() -> parse(file, text))
         .isInstanceOf(SettingsException.class)
         .hasMessageStartingWith(where)
         .hasMessageContaining(message)
         .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
-    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(QUICKLY);
   }
 
   private static SettingsModule parse(String file, String text) {
@@ -218,17 +214,14 @@ class ValueBoundsTest {
   void aDotenvOfManyLinesIsReadInLinearTime() {
     String text = IntStream.range(0, 400_000).mapToObj(i -> "A" + i + "=x")
         .collect(Collectors.joining("\n", "", "\n"));
-    long start = System.nanoTime();
+    // quadratic, as it was, this took minutes: the build would notice
     assertThat(parse(".env", text, DotenvFlavor.PYTHON).settings()).hasSize(400_000);
-    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(QUICKLY);
   }
 
   @Test
   void aLongRunOfBlanksBeforeNoCommentStaysLinear() {
     String text = "A=x" + " ".repeat(2_000_000) + "y\nB=${" + "${".repeat(500_000) + "\n";
-    long start = System.nanoTime();
     assertThat(parse(".env", text, DotenvFlavor.PYTHON).settings()).hasSize(2);
-    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(QUICKLY);
   }
 
   @Test
