@@ -32,7 +32,8 @@ import picocli.CommandLine.Command;
       AccessCommand.class,
       CleanupCommand.class,
       ScanCommand.class,
-      RunCommand.class
+      RunCommand.class,
+      TextconvCommand.class
     },
     exitCodeOnInvalidInput = EnvshiftException.USAGE,
     exitCodeOnExecutionException = EnvshiftException.ERROR,
