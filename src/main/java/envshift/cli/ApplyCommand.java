@@ -65,7 +65,7 @@ final class ApplyCommand implements Callable<Integer> {
     Optional<BackupStore> backups = Optional.empty();
     if (!plan.hasChanges()) {
       out.println("Nothing to apply.");
-    } else if (!confirm.confirmed(root.context(), "Apply these changes?")) {
+    } else if (!confirm.confirmed(root.context(), "Apply these changes?", typed(plan))) {
       out.println("Cancelled; nothing was written.");
       return EnvshiftException.ERROR;
     } else {
@@ -83,6 +83,12 @@ final class ApplyCommand implements Callable<Integer> {
     out.flush();
     boolean failed = outcomes.stream().anyMatch(o -> o.status() == AppOutcome.Status.FAILED);
     return failed ? EnvshiftException.ERROR : 0;
+  }
+
+  /** With --prune, vars may be deleted: the user types the names of the apps that change. */
+  private List<String> typed(Plan plan) {
+    if (!prune) return List.of();
+    return plan.apps().stream().filter(a -> a.hasChanges()).map(a -> a.app()).toList();
   }
 
   /** One line per changed app as it finishes, on stderr: the summary on stdout comes last. */

@@ -72,7 +72,7 @@ final class RestoreCommand implements Callable<Integer> {
       out.println("Nothing to restore: " + app + " already matches.");
       return 0;
     }
-    if (!confirm.confirmed(root.context(), "Restore " + app + "?")) {
+    if (!confirm.confirmed(root.context(), "Restore " + app + "?", List.of(app))) {
       out.println("Cancelled; nothing was written.");
       return EnvshiftException.ERROR;
     }

@@ -77,7 +77,8 @@ final class RotateCommand implements Callable<Integer> {
     PrintWriter out = root.out();
     out.printf("Rotating %s on %s (%s).%n", names(ready.names()), ready.app(),
         Shown.visible(ready.env())).flush();
-    if (!confirm.confirmed(root.context(), "Rotate these secrets?")) {
+    if (!confirm.confirmed(root.context(), "Rotate these secrets?",
+        allowProduction ? List.of(ready.app()) : List.of())) {
       out.println("Cancelled; nothing was written.");
       return EnvshiftException.ERROR;
     }
