@@ -26,6 +26,11 @@ import picocli.CommandLine.ParentCommand;
 @Command(
     name = "apply",
     mixinStandardHelpOptions = true,
+    footer = {
+      "%nExamples:",
+      "  envshift apply",
+      "  envshift apply --env staging --yes",
+      "  envshift apply --env production --prune"},
     description = {
       "Push each environment's variables to its Heroku app: one PATCH, one release per changed"
           + " app.",

@@ -30,6 +30,10 @@ import picocli.CommandLine.ParentCommand;
 @Command(
     name = "restore",
     mixinStandardHelpOptions = true,
+    footer = {
+      "%nExamples:",
+      "  envshift restore --app acme-prod --release v41",
+      "  envshift restore acme-prod-20261206T204500Z.json.asc --app acme-prod"},
     description = "Restore an app's config vars from an envshift backup or a past release.")
 final class RestoreCommand implements Callable<Integer> {
   @ParentCommand Envshift root;

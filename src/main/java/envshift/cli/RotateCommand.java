@@ -22,7 +22,13 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code envshift rotate}: new values, one backed-up and verified PATCH, restored on failure. */
-@Command(name = "rotate", mixinStandardHelpOptions = true, description = {
+@Command(name = "rotate", mixinStandardHelpOptions = true,
+    footer = {
+      "%nExamples:",
+      "  envshift rotate SECRET_KEY --env staging",
+      "  envshift rotate SIGNING_KEY --env production --allow-production",
+      "  envshift rotate SESSION_SALT --env staging --generator hex:32 --also-dotenv"},
+    description = {
     "Generate new values for secrets, push them in one release, keep the old ones recoverable.",
     "Prints the release and the names rotated, never the values."})
 final class RotateCommand implements Callable<Integer> {

@@ -20,6 +20,11 @@ import picocli.CommandLine.ParentCommand;
 @Command(
     name = "textconv",
     mixinStandardHelpOptions = true,
+    footer = {
+      "%nExamples:",
+      "  envshift textconv configs/settings.py.gpg",
+      "  echo '*.gpg diff=envshift' >> .gitattributes",
+      "  git config diff.envshift.textconv \"envshift textconv\""},
     description = {
       "Print a settings file's variables sorted by name, each with a short keyed fingerprint of"
           + " its value instead of the value, for git diff (a textconv driver).",
