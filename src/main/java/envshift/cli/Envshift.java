@@ -197,8 +197,8 @@ public final class Envshift implements Runnable {
   }
 
   /**
-   * The command list of the top-level help: each command with the first sentence of its
-   * header or description, whole and wrapped. picocli would show only the first description line, which
+   * The command list of the top-level help: each command with the first sentence of its header
+   * or description, whole and wrapped. picocli would show only the first description line, which
    * here often stops mid-sentence.
    */
   private static String commandList(CommandLine.Help help) {

@@ -61,6 +61,21 @@ class TextconvCommandTest {
   }
 
   @Test
+  void theKindIsDetectedFromTheNameGitGivesItsTempFile() throws IOException {
+    Path repo = gitRepo();
+    // git names the temp file XXXXXX_<base name of the path>
+    Path python = encrypted(repo.resolve("Ab12Cd_settings_staging.py.gpg"),
+        "# TEST ONLY\nSECRET_KEY = '" + CANARY + "-py'\nDATABASES = {'default': {'PORT': 5432}}\n");
+
+    Cli.Result r = cli(repo).run(withKeys("textconv", python.toString()));
+
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out().lines().map(l -> l.split("  ")[0]))
+        .containsExactly("DATABASES", "SECRET_KEY");
+    assertThat(r.both()).doesNotContain(CANARY, "5432");
+  }
+
+  @Test
   void aFileItCannotReadIsOneLineOnStderrAndExitOne() throws IOException {
     Path repo = gitRepo();
     Files.writeString(repo.resolve("notes.txt"), "just prose, no settings here\n");
