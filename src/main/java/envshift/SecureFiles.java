@@ -132,7 +132,7 @@ public final class SecureFiles {
   }
 
   /** The git directory of the work tree holding {@code dir}: a .git folder, or a .git file's. */
-  private static Optional<Path> gitDir(Path dir) throws IOException {
+  public static Optional<Path> gitDir(Path dir) throws IOException {
     for (Path p = dir; p != null; p = p.getParent()) {
       Path git = p.resolve(".git");
       if (Files.isDirectory(git, LinkOption.NOFOLLOW_LINKS)) return Optional.of(git);

@@ -19,6 +19,11 @@ import picocli.CommandLine.ParentCommand;
 @Command(
     name = "access",
     mixinStandardHelpOptions = true,
+    footer = {
+      "%nExamples:",
+      "  envshift access",
+      "  envshift access --key old@example.org",
+      "  envshift access --key 3DA736CFD8A9CE78 --json"},
     description = {
       "Who can read each encrypted file (found by content); with --key, every file that key could",
       "read in any commit of the repo's git history (all refs) or in the working tree, the",

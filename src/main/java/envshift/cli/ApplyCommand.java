@@ -27,6 +27,11 @@ import picocli.CommandLine.ParentCommand;
 @Command(
     name = "apply",
     mixinStandardHelpOptions = true,
+    footer = {
+      "%nExamples:",
+      "  envshift apply",
+      "  envshift apply --env staging --yes",
+      "  envshift apply --env production --prune"},
     description = {
       "Push each environment's variables to its Heroku app: one PATCH, one release per changed"
           + " app.",
@@ -74,7 +79,7 @@ final class ApplyCommand implements Callable<Integer> {
     Optional<BackupStore> backups = Optional.empty();
     if (!plan.hasChanges()) {
       out.println("Nothing to apply.");
-    } else if (!confirm.confirmed(root.context(), "Apply these changes?")) {
+    } else if (!confirm.confirmed(root.context(), "Apply these changes?", typed(plan))) {
       out.println("Cancelled; nothing was written.");
       printJson(plan, cancelled(live));
       return EnvshiftException.ERROR;
@@ -112,6 +117,12 @@ final class ApplyCommand implements Callable<Integer> {
             : Optional.empty())));
     outcomes.addAll(live.unreadable());
     return outcomes;
+  }
+
+  /** With --prune, vars may be deleted: the user types the names of the apps that change. */
+  private List<String> typed(Plan plan) {
+    if (!prune) return List.of();
+    return plan.apps().stream().filter(a -> a.hasChanges()).map(a -> a.app()).toList();
   }
 
   /** One line per changed app as it finishes, on stderr: the summary on stdout comes last. */

@@ -14,7 +14,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code envshift cleanup}: verify every migrated variable is live, then remove legacy files. */
-@Command(name = "cleanup", mixinStandardHelpOptions = true, description = {
+@Command(name = "cleanup", mixinStandardHelpOptions = true,
+    footer = {
+      "%nExamples:",
+      "  envshift cleanup",
+      "  envshift cleanup --yes"},
+    description = {
     "After a migration: verify every migrated value is live, then remove the legacy encrypted",
     "files and their blackbox entries (git rm in a checkout). Removes nothing unverified."})
 final class CleanupCommand implements Callable<Integer> {

@@ -20,6 +20,10 @@ import picocli.CommandLine.ParentCommand;
 @Command(
     name = "decrypt",
     mixinStandardHelpOptions = true,
+    footer = {
+      "%nExamples:",
+      "  envshift decrypt configs/settings.py.gpg --secret-key deploy.asc",
+      "  envshift decrypt configs/backup.tar.gz.gpg -o backup.tar.gz"},
     description = {
       "Decrypt an OpenPGP file to stdout (UTF-8 text only), or to OUT (mode 0600).",
       "The whole message is read and its integrity checked before any plaintext is released."

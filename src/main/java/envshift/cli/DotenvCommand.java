@@ -22,6 +22,11 @@ import picocli.CommandLine.ParentCommand;
 @Command(
     name = "dotenv",
     mixinStandardHelpOptions = true,
+    footer = {
+      "%nExamples:",
+      "  envshift dotenv",
+      "  envshift dotenv --plain --force",
+      "  envshift dotenv --example --out .env.example"},
     description = "Write the development .env (mode 0600), encrypted when the sources were.")
 final class DotenvCommand implements Callable<Integer> {
   @ParentCommand Envshift root;

@@ -25,6 +25,11 @@ import picocli.CommandLine.ParentCommand;
 @Command(
     name = "drift",
     mixinStandardHelpOptions = true,
+    footer = {
+      "%nExamples:",
+      "  envshift drift",
+      "  envshift drift --against-source --json",
+      "  envshift drift --markdown"},
     description = {
       "Compare config vars across apps, and against the repo, without showing values.",
       "Exit 0: no findings (or only 'live' ones); 2: findings; 1: error."

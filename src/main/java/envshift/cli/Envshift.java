@@ -7,6 +7,9 @@ import envshift.heroku.HerokuClient;
 import envshift.push.PushService;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -14,6 +17,11 @@ import picocli.CommandLine.Command;
 @Command(
     name = "envshift",
     mixinStandardHelpOptions = true,
+    footer = {
+      "%nExamples:",
+      "  envshift init && envshift show",
+      "  envshift plan --env staging",
+      "  envshift apply --env staging --yes"},
     versionProvider = Version.class,
     description = "Move GPG-encrypted settings out of a repository and into Heroku config vars.",
     subcommands = {
@@ -32,7 +40,8 @@ import picocli.CommandLine.Command;
       AccessCommand.class,
       CleanupCommand.class,
       ScanCommand.class,
-      RunCommand.class
+      RunCommand.class,
+      TextconvCommand.class
     },
     exitCodeOnInvalidInput = EnvshiftException.USAGE,
     exitCodeOnExecutionException = EnvshiftException.ERROR,
@@ -179,7 +188,45 @@ public final class Envshift implements Runnable {
     cl.setExecutionExceptionHandler(new ErrorHandler());
     cl.setExitCodeExceptionMapper(ErrorHandler::exitCodeOf);
     cl.setExecutionStrategy(Envshift::runLast);
+    cl.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_COMMAND_LIST,
+        Envshift::commandList);
+    CommandLine help = cl.getSubcommands().get("help");
+    help.getCommandSpec().usageMessage().footer(
+        "%nExamples:", "  envshift help apply", "  envshift help run");
     return cl;
+  }
+
+  /**
+   * The command list of the top-level help: each command with the first sentence of its header
+   * or description, whole and wrapped. picocli would show only the first description line, which
+   * here often stops mid-sentence.
+   */
+  private static String commandList(CommandLine.Help help) {
+    Map<String, CommandLine.Help> commands = help.subcommands();
+    if (commands.isEmpty()) return "";
+    int names = commands.keySet().stream().mapToInt(String::length).max().orElse(0);
+    int width = help.commandSpec().usageMessage().width();
+    CommandLine.Help.TextTable table = CommandLine.Help.TextTable.forColumns(help.colorScheme(),
+        new CommandLine.Help.Column(names + 2, 2, CommandLine.Help.Column.Overflow.SPAN),
+        new CommandLine.Help.Column(width - names - 2, 2, CommandLine.Help.Column.Overflow.WRAP));
+    commands.forEach((name, sub) -> {
+      CommandLine.Model.UsageMessageSpec usage = sub.commandSpec().usageMessage();
+      if (!usage.hidden()) {
+        // a header is a summary already (picocli's own help command has one)
+        String[] summary = usage.header().length > 0 ? usage.header() : usage.description();
+        table.addRowValues(help.colorScheme().text(name),
+            help.colorScheme().text(firstSentence(summary)));
+      }
+    });
+    return table.toString();
+  }
+
+  /** The description's lines joined, up to the first full stop that ends a sentence. */
+  static String firstSentence(String[] description) {
+    String text = String.join(" ", description).replace("%n", " ")
+        .replaceAll("\\s+", " ").strip();
+    Matcher end = Pattern.compile("\\.(\\s|$)").matcher(text);
+    return end.find() ? text.substring(0, end.start() + 1) : text;
   }
 
   /**

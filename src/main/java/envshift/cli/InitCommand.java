@@ -24,6 +24,10 @@ import picocli.CommandLine.ParentCommand;
 @Command(
     name = "init",
     mixinStandardHelpOptions = true,
+    footer = {
+      "%nExamples:",
+      "  envshift init",
+      "  envshift init --repo ../legacy-app --force"},
     description = {
       "Scan the repo for encrypted and plain settings files and draft envshift.yml for review.",
       "Never decrypts anything; never overwrites a manifest without --force."

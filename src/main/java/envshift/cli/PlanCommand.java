@@ -19,6 +19,11 @@ import picocli.CommandLine.ParentCommand;
 @Command(
     name = "plan",
     mixinStandardHelpOptions = true,
+    footer = {
+      "%nExamples:",
+      "  envshift plan",
+      "  envshift plan --env production --prune",
+      "  envshift plan --detailed-exitcode --json"},
     description =
         "Compare each environment's variables with its live Heroku app and print the changes.")
 final class PlanCommand implements Callable<Integer> {

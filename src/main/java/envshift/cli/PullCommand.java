@@ -26,6 +26,10 @@ import picocli.CommandLine.ParentCommand;
 @Command(
     name = "pull",
     mixinStandardHelpOptions = true,
+    footer = {
+      "%nExamples:",
+      "  envshift pull --app acme-staging",
+      "  envshift pull --app acme-prod --out .env.prod"},
     description = "Write an app's live config vars as a .env (mode 0600), optionally encrypted, "
         + "or to stdout.")
 final class PullCommand implements Callable<Integer> {

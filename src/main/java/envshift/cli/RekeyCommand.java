@@ -19,6 +19,10 @@ import picocli.CommandLine.ParentCommand;
 @Command(
     name = "rekey",
     mixinStandardHelpOptions = true,
+    footer = {
+      "%nExamples:",
+      "  envshift rekey configs/*.gpg --add-recipient new@example.org",
+      "  envshift rekey configs/*.gpg --remove-recipient old@example.org"},
     description = {
       "Re-encrypt GPG files to a new recipient set without writing plaintext to disk.",
       "New recipients = the file's recipients - removed + added (AES-256, SEIPD with MDC, ZLIB;",

@@ -32,6 +32,10 @@ import picocli.CommandLine.ParentCommand;
 @Command(
     name = "restore",
     mixinStandardHelpOptions = true,
+    footer = {
+      "%nExamples:",
+      "  envshift restore --app acme-prod --release v41",
+      "  envshift restore acme-prod-20261206T204500Z.json.asc --app acme-prod"},
     description = "Restore an app's config vars from an envshift backup or a past release.")
 final class RestoreCommand implements Callable<Integer> {
   @ParentCommand Envshift root;
@@ -83,7 +87,7 @@ final class RestoreCommand implements Callable<Integer> {
       printJson(plan, outcome(plan, AppOutcome.Status.UNCHANGED, Optional.empty()));
       return 0;
     }
-    if (!confirm.confirmed(root.context(), "Restore " + app + "?")) {
+    if (!confirm.confirmed(root.context(), "Restore " + app + "?", List.of(app))) {
       out.println("Cancelled; nothing was written.");
       printJson(plan, outcome(plan, AppOutcome.Status.SKIPPED,
           Optional.of("cancelled; nothing was written")));

@@ -23,7 +23,13 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code envshift rotate}: new values, one backed-up and verified PATCH, restored on failure. */
-@Command(name = "rotate", mixinStandardHelpOptions = true, description = {
+@Command(name = "rotate", mixinStandardHelpOptions = true,
+    footer = {
+      "%nExamples:",
+      "  envshift rotate SECRET_KEY --env staging",
+      "  envshift rotate SIGNING_KEY --env production --allow-production",
+      "  envshift rotate SESSION_SALT --env staging --generator hex:32 --also-dotenv"},
+    description = {
     "Generate new values for secrets, push them in one release, keep the old ones recoverable.",
     "Prints the release and the names rotated, never the values."})
 final class RotateCommand implements Callable<Integer> {
@@ -83,7 +89,8 @@ final class RotateCommand implements Callable<Integer> {
     PrintWriter out = json ? root.err() : root.out();
     out.printf("Rotating %s on %s (%s).%n", names(ready.names()), ready.app(),
         Shown.visible(ready.env())).flush();
-    if (!confirm.confirmed(root.context(), "Rotate these secrets?")) {
+    if (!confirm.confirmed(root.context(), "Rotate these secrets?",
+        allowProduction ? List.of(ready.app()) : List.of())) {
       out.println("Cancelled; nothing was written.");
       return EnvshiftException.ERROR;
     }

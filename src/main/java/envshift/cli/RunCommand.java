@@ -21,6 +21,11 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "run",
     mixinStandardHelpOptions = true,
+    footer = {
+      "%nExamples:",
+      "  envshift run -- python manage.py runserver",
+      "  envshift run --env staging -- printenv DATABASE_URL",
+      "  envshift run --app acme-staging -- ./manage.py check --deploy"},
     customSynopsis = "envshift run [OPTIONS] [--env NAME | --app APP] -- CMD [ARGS...]",
     description = {
       "Run a command with an environment's variables added to its environment (nothing written "

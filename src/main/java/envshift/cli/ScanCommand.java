@@ -22,6 +22,11 @@ import picocli.CommandLine.ParentCommand;
 @Command(
     name = "scan",
     mixinStandardHelpOptions = true,
+    footer = {
+      "%nExamples:",
+      "  envshift scan",
+      "  envshift scan --history",
+      "  envshift scan --json --no-live"},
     description = {
       "Find plaintext twins of encrypted files and secret values committed in plaintext, "
           + "without showing values.",

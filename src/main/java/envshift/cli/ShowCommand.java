@@ -21,6 +21,11 @@ import picocli.CommandLine.ParentCommand;
 @Command(
     name = "show",
     mixinStandardHelpOptions = true,
+    footer = {
+      "%nExamples:",
+      "  envshift show",
+      "  envshift show --env staging --json",
+      "  envshift show --env development --reveal"},
     description = "Show the variables each environment maps to (values masked unless --reveal).")
 final class ShowCommand implements Callable<Integer> {
   @ParentCommand Envshift root;

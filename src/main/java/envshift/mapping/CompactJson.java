@@ -17,10 +17,10 @@ import java.util.Map;
  * nested setting read back with {@code json.loads} equals the original: no whitespace, unicode
  * kept, floats as repr, tuples as arrays, NaN and Infinity as Python writes them.
  */
-final class CompactJson {
+public final class CompactJson {
   private CompactJson() {}
 
-  static String of(SettingValue value) {
+  public static String of(SettingValue value) {
     StringBuilder out = new StringBuilder();
     write(value, out);
     return out.toString();

@@ -19,9 +19,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The canary {@code CANARY-5e2f0c1d}, which every fixture repo holds in an encrypted source, never
- * appears in stdout, stderr or any file that decrypt, show, dotenv, init, scan or run writes —
- * unless --reveal or an explicit plaintext output was asked for — and no temp file ever holds it;
- * run hands it to its child's environment only.
+ * appears in stdout, stderr or any file that decrypt, show, dotenv, init, scan, run or textconv
+ * writes — unless --reveal or an explicit plaintext output was asked for — and no temp file ever
+ * holds it; run hands it to its child's environment only.
  *
  * <p>How temp files are checked: the commands run in a child JVM ({@link ChildEnvshift}, one for
  * the class, serving every command) whose {@code java.io.tmpdir} (and {@code TMPDIR}) is an empty
@@ -164,6 +164,17 @@ class CanaryTest {
     assertThat(json.code).as(json.err).isZero();
     assertThat(json.out).startsWith("{\"files\":[{\"path\":");
     assertClean(json);
+  }
+
+  @Test
+  void textconvShowsFingerprintsAndItsKeyFileHoldsNoCanary() throws Exception {
+    Path repo = work.resolve("dotenv-envs");
+    envshift.access.OffboardFixtures.git(repo, "init", "--quiet");
+
+    Run staging = run(withKeys("textconv", "dotenv-envs/configs/.env.staging.gpg"));
+
+    assertCleanSuccess(staging);
+    assertThat(staging.out).contains("EMAIL_HOST_PASSWORD  ");
     assertNoFileHoldsTheCanary();
   }
 
