@@ -24,6 +24,14 @@ final class Golden {
     return warnings.isEmpty() ? settings : settings + "\n" + warnings;
   }
 
+  /** The settings of a Python source as name → Python's repr of the value, in file order. */
+  static java.util.Map<String, String> values(String source) {
+    java.util.Map<String, String> values = new java.util.LinkedHashMap<>();
+    PythonSettingsParser.parse(source, "configs/settings.py").settings()
+        .forEach(s -> values.put(s.name(), PyRepr.repr(s.value())));
+    return values;
+  }
+
   static String fixture(String name) {
     try (InputStream in = Golden.class.getResourceAsStream(name)) {
       if (in == null) {

@@ -3,8 +3,6 @@ package envshift.settings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.Map;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -17,12 +15,6 @@ import org.junit.jupiter.params.provider.ValueSource;
  * unresolved.
  */
 class PythonBuiltinsTest {
-  private static Map<String, String> values(String source) {
-    SettingsModule module = PythonSettingsParser.parse(source, "configs/settings.py");
-    return module.settings().stream()
-        .collect(Collectors.toMap(Setting::name, s -> PyRepr.repr(s.value())));
-  }
-
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
       max(1, 1.0)                              | 1
@@ -100,7 +92,7 @@ class PythonBuiltinsTest {
       """)
   void aBuiltinOrMethodOfKnownValuesIsWhatPythonComputes(String expression, String python) {
     String source = expression.replace("\\\\", "\\");
-    assertThat(values("import os\nX = " + source + "\n")).containsEntry("X", python);
+    assertThat(Golden.values("import os\nX = " + source + "\n")).containsEntry("X", python);
   }
 
   @ParameterizedTest(name = "{0}")
@@ -120,12 +112,12 @@ class PythonBuiltinsTest {
       "[1, 2].index(3)", "(1, 2).copy()", "[float('nan')].count(float('nan'))",
       "'a,b'.split(sep=',')"})
   void whatPythonRefusesOrCouldComputeOtherwiseIsUnresolved(String expression) {
-    assertThat(values("import os\nX = " + expression + "\n")).doesNotContainKey("X");
+    assertThat(Golden.values("import os\nX = " + expression + "\n")).doesNotContainKey("X");
   }
 
   @Test
   void aNameTheFileBindsIsNotTheBuiltin() {
-    assertThat(values("""
+    assertThat(Golden.values("""
         max = min
         sorted = 1
         A = max(1, 2)
@@ -138,7 +130,7 @@ class PythonBuiltinsTest {
   @ValueSource(strings = {"'x'.center(10**9)", "list(range(10**12))",
       "'\\t'.expandtabs(10**9)", "'x'.zfill(10**8)"})
   void aValuePastTheBoundRefusesTheFileInsteadOfBeingBuilt(String expression) {
-    assertThatThrownBy(() -> values("X = " + expression + "\n"))
+    assertThatThrownBy(() -> Golden.values("X = " + expression + "\n"))
         .isInstanceOf(SettingsException.class).hasMessageContaining("bound");
   }
 }

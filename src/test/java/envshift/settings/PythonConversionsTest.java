@@ -2,8 +2,6 @@ package envshift.settings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Map;
-import java.util.stream.Collectors;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -13,12 +11,6 @@ import org.junit.jupiter.params.provider.CsvSource;
  * unresolved.
  */
 class PythonConversionsTest {
-  private static Map<String, String> values(String source) {
-    SettingsModule module = PythonSettingsParser.parse(source, "configs/settings.py");
-    return module.settings().stream()
-        .collect(Collectors.toMap(Setting::name, s -> PyRepr.repr(s.value())));
-  }
-
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
       int("25")                               | 25
@@ -45,7 +37,7 @@ class PythonConversionsTest {
       len({"a": 1})                           | 1
       """)
   void aConversionOfAKnownValueIsWhatPythonComputes(String expression, String python) {
-    assertThat(values("import os\nX = " + expression + "\n")).containsEntry("X", python);
+    assertThat(Golden.values("import os\nX = " + expression + "\n")).containsEntry("X", python);
   }
 
   @ParameterizedTest(name = "{0}")
@@ -61,6 +53,6 @@ class PythonConversionsTest {
       str([1, 2])
       """)
   void whatPythonRefusesOrMightReadOtherwiseIsUnresolved(String expression) {
-    assertThat(values("X = " + expression + "\n")).doesNotContainKey("X");
+    assertThat(Golden.values("X = " + expression + "\n")).doesNotContainKey("X");
   }
 }

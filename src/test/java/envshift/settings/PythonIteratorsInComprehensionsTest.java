@@ -2,7 +2,6 @@ package envshift.settings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -12,16 +11,9 @@ import org.junit.jupiter.api.Test;
  * what python3 printed for the same lines.
  */
 class PythonIteratorsInComprehensionsTest {
-  private static Map<String, String> values(String source) {
-    Map<String, String> values = new LinkedHashMap<>();
-    PythonSettingsParser.parse(source, "configs/settings.py").settings()
-        .forEach(s -> values.put(s.name(), PyRepr.repr(s.value())));
-    return values;
-  }
-
   @Test
   void iteratorsAndGeneratorsMeetAsInPython() {
-    assertThat(values("""
+    assertThat(Golden.values("""
         A = [x * 2 for x in range(3)]
         B = [*range(2)]
         C = {k: v for k, v in {'a': 1}.items()}
@@ -40,7 +32,7 @@ class PythonIteratorsInComprehensionsTest {
   @Test
   void aFunctionOfTheFilesOwnGetsTheGeneratorNotAList() {
     // python3: TypeError: object of type 'generator' has no len()
-    assertThat(values("""
+    assertThat(Golden.values("""
         def sum(x):
             return len(x)
         A = sum(x for x in [1, 2])
@@ -49,7 +41,7 @@ class PythonIteratorsInComprehensionsTest {
 
   @Test
   void theFilesOwnFunctionsAreCalledInsideAComprehension() {
-    assertThat(values("""
+    assertThat(Golden.values("""
         def up(s):
             return s.upper()
         A = [up(h) for h in ['a', 'b']]

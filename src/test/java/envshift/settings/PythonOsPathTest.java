@@ -2,22 +2,14 @@ package envshift.settings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** os.path's pure functions on known text give what python3's posixpath printed for them. */
 class PythonOsPathTest {
-  private static Map<String, String> values(String source) {
-    Map<String, String> values = new LinkedHashMap<>();
-    PythonSettingsParser.parse(source, "configs/settings.py").settings()
-        .forEach(s -> values.put(s.name(), PyRepr.repr(s.value())));
-    return values;
-  }
-
   @Test
   void joinDirnameBasenameSplitAndSplitextAreComputed() {
-    assertThat(values("""
+    assertThat(Golden.values("""
         import os
         ROOT = '/srv/app'
         J1 = os.path.join(ROOT, 'static')

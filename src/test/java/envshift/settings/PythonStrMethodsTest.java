@@ -2,8 +2,6 @@ package envshift.settings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Map;
-import java.util.stream.Collectors;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -12,12 +10,6 @@ import org.junit.jupiter.params.provider.CsvSource;
  * below was printed by python3 for the same expression); what could differ stays unresolved.
  */
 class PythonStrMethodsTest {
-  private static Map<String, String> values(String source) {
-    SettingsModule module = PythonSettingsParser.parse(source, "configs/settings.py");
-    return module.settings().stream()
-        .collect(Collectors.toMap(Setting::name, s -> PyRepr.repr(s.value())));
-  }
-
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
       "a,b,,c".split(",")                  | ['a', 'b', '', 'c']
@@ -40,7 +32,7 @@ class PythonStrMethodsTest {
       """)
   void aStrMethodOnKnownTextIsWhatPythonComputes(String expression, String python) {
     String source = expression.replace("\\\\t", "\\t");
-    assertThat(values("import os\nX = " + source + "\n")).containsEntry("X", python);
+    assertThat(Golden.values("import os\nX = " + source + "\n")).containsEntry("X", python);
   }
 
   @ParameterizedTest(name = "{0}")
@@ -51,6 +43,6 @@ class PythonStrMethodsTest {
       "x".split(sep=",")
       """)
   void whatCouldDifferFromPythonIsUnresolved(String expression) {
-    assertThat(values("import os\nX = " + expression + "\n")).doesNotContainKey("X");
+    assertThat(Golden.values("import os\nX = " + expression + "\n")).doesNotContainKey("X");
   }
 }
