@@ -72,6 +72,9 @@ public final class Envshift implements Runnable {
   /** Whether out() and err() are this process's own stdout and stderr ({@link Main}'s entry). */
   private final boolean processStreams;
   private final Warnings warnings = new Warnings(this::stderr, () -> quiet);
+  /** Counters on one stderr line, on a terminal only (never with NO_COLOR or --quiet). */
+  private final Progress progress =
+      new Progress(this::stderr, () -> context().colour() && !quiet);
 
   Envshift(Context context) {
     this(context, false);
@@ -88,12 +91,14 @@ public final class Envshift implements Runnable {
 
   /** Stdout; the conversion warnings collected so far are printed first (on stderr). */
   PrintWriter out() {
+    progress.clear();
     warnings.flush();
     return spec.commandLine().getOut();
   }
 
   /** Stderr, after the conversion warnings collected so far. */
   PrintWriter err() {
+    progress.clear();
     warnings.flush();
     return stderr();
   }
@@ -122,12 +127,12 @@ public final class Envshift implements Runnable {
 
   /** The API client, tracing to stderr with --debug. */
   HerokuClient client(HerokuOptions heroku) {
-    return heroku.client(context, debug, err());
+    return heroku.client(context, debug, err(), progress.counter("reading", "app"));
   }
 
   /** The repo opened for conversion, its keys built on first use. */
   Workspace workspace(RepoOptions repo, KeyOptions keys) {
-    return repo.workspace(context, keys);
+    return repo.workspace(context, keys, progress.counter("decrypting", "file"));
   }
 
   /** The push use case; conversion warnings go to stderr as each environment is converted. */
@@ -243,8 +248,10 @@ public final class Envshift implements Runnable {
       throw failed(parseResult, "input too large for envshift (memory exhausted; a larger heap "
           + "via ENVSHIFT_JAVA_OPTS=-Xmx... may help)", e);
     } finally {
-      // before the error line, if any: warnings first, then what --quiet hid
-      ((Envshift) parseResult.commandSpec().userObject()).warnings.finish();
+      // before the error line, if any: no progress line left, warnings, then what --quiet hid
+      Envshift root = (Envshift) parseResult.commandSpec().userObject();
+      root.progress.clear();
+      root.warnings.finish();
     }
   }
 

@@ -42,7 +42,7 @@ final class HerokuOptions {
           + "(default: ${DEFAULT-VALUE}): a slow API may still apply it.")
   int patchSettleSeconds = (int) HerokuClient.DEFAULT_SETTLE_WINDOW.toSeconds();
 
-  HerokuClient client(Context ctx, boolean debug, PrintWriter err) {
+  HerokuClient client(Context ctx, boolean debug, PrintWriter err, Runnable configRead) {
     String base = ApiEndpoint.resolve(ctx.env(), Optional.ofNullable(apiUrl));
     char[] token = HerokuCredentials.token(ctx.env(), ctx.home(), ApiEndpoint.netrcMachine(base));
     return HerokuClient.builder()
@@ -54,6 +54,7 @@ final class HerokuOptions {
         .settleWindow(patchSettle())
         // One writer per app on this machine, across runs (see HerokuClient#lockApp).
         .lockDir(BackupStore.stateDir(ctx.env(), ctx.home()).resolve("locks"))
+        .onConfigRead(configRead)
         .build();
   }
 

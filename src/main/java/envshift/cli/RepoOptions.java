@@ -17,7 +17,7 @@ final class RepoOptions {
   }
 
   /** The repo opened for conversion, its keys from {@code keys} (built on first use). */
-  Workspace workspace(Context ctx, KeyOptions keys) {
-    return new Workspace(root(ctx), repoKeyring -> keys.keyRing(ctx, repoKeyring));
+  Workspace workspace(Context ctx, KeyOptions keys, Runnable decrypted) {
+    return new Workspace(root(ctx), repoKeyring -> keys.keyRing(ctx, repoKeyring), decrypted);
   }
 }

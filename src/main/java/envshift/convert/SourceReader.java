@@ -25,11 +25,18 @@ public final class SourceReader {
   private final Path repoRoot;
   private final Supplier<Decryptor> decryptor;
   private final Map<String, LoadedSource> cache = new HashMap<>();
+  /** Told of each file decrypted, for progress on a terminal. */
+  private final Runnable decrypted;
 
   /** The decryptor is asked for lazily: a repo of plaintext sources needs no keys. */
   public SourceReader(Path repoRoot, Supplier<Decryptor> decryptor) {
+    this(repoRoot, decryptor, () -> { });
+  }
+
+  public SourceReader(Path repoRoot, Supplier<Decryptor> decryptor, Runnable decrypted) {
     this.repoRoot = repoRoot;
     this.decryptor = decryptor;
+    this.decrypted = decrypted;
   }
 
   public Path repoRoot() {
@@ -59,8 +66,9 @@ public final class SourceReader {
       return new LoadedSource(relativePath, parse(raw, source), false);
     }
     // the parsed settings are all we keep; closing wipes the plaintext from the heap
-    try (DecryptedFile decrypted = decryptor.get().decrypt(raw, relativePath)) {
-      return new LoadedSource(relativePath, parse(decrypted.plaintext(), source), true);
+    try (DecryptedFile file = decryptor.get().decrypt(raw, relativePath)) {
+      decrypted.run();
+      return new LoadedSource(relativePath, parse(file.plaintext(), source), true);
     }
   }
 

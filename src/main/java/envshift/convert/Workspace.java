@@ -27,11 +27,16 @@ public final class Workspace {
    * @param keyRings builds the key ring, given the repo's own public keyring (blackbox) if any
    */
   public Workspace(Path root, Function<Optional<Path>, KeyRing> keyRings) {
+    this(root, keyRings, () -> { });
+  }
+
+  /** Likewise; {@code decrypted} is told of each source file decrypted (progress). */
+  public Workspace(Path root, Function<Optional<Path>, KeyRing> keyRings, Runnable decrypted) {
     this.root = root;
     this.keyRings = keyRings;
     this.manifest = ManifestLoader.load(root);
-    this.loader =
-        new EnvironmentLoader(manifest, new SourceReader(root, () -> new Decryptor(keyRing())));
+    this.loader = new EnvironmentLoader(manifest,
+        new SourceReader(root, () -> new Decryptor(keyRing()), decrypted));
   }
 
   public Path root() {

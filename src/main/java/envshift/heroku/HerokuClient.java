@@ -50,10 +50,13 @@ public final class HerokuClient {
   private final Responses responses;
   private final ConfigPatcher patcher;
   private final AppLocks locks;
+  /** Told of each app config read, for progress on a terminal; never of its content. */
+  private final Runnable configRead;
 
   private HerokuClient(String baseUrl, Transport transport, int maxAttempts, Sleeper sleeper,
-      AppLocks locks, Duration settleWindow) {
+      AppLocks locks, Duration settleWindow, Runnable configRead) {
     this.baseUrl = baseUrl;
+    this.configRead = configRead;
     this.locks = locks;
     this.transport = transport;
     this.responses = new Responses(transport.errors());
@@ -68,8 +71,10 @@ public final class HerokuClient {
   /** GET /apps/{app}/config-vars: the whole config, in the order received. */
   public Map<String, Secret> configVars(String app) {
     Subject subject = Subject.app(app);
-    return responses.config(subject,
+    Map<String, Secret> config = responses.config(subject,
         transport.get(subject, Headers.of(), "apps", app, "config-vars"));
+    configRead.run();
+    return config;
   }
 
   /**
@@ -337,8 +342,15 @@ public final class HerokuClient {
     private Duration settleWindow = DEFAULT_SETTLE_WINDOW;
     private Optional<Path> lockDir = Optional.empty();
     private Duration lockWait = AppLocks.DEFAULT_WAIT;
+    private Runnable configRead = () -> { };
 
     private Builder() {}
+
+    /** Called after each app's config was read (progress); it is given nothing of the config. */
+    public Builder onConfigRead(Runnable configRead) {
+      this.configRead = Objects.requireNonNull(configRead, "configRead == null");
+      return this;
+    }
 
     public Builder baseUrl(String baseUrl) {
       this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl == null");
@@ -443,7 +455,7 @@ public final class HerokuClient {
       ObjectMapper json = new ObjectMapper();
       Transport transport = new Transport(http, base, json, new ApiErrors(secret, url, json));
       return new HerokuClient(url, transport, maxAttempts, sleeper,
-          new AppLocks(lockDir, lockWait, url), settleWindow);
+          new AppLocks(lockDir, lockWait, url), settleWindow, configRead);
     }
   }
 }
