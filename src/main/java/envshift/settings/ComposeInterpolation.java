@@ -68,9 +68,7 @@ final class ComposeInterpolation {
         i++;
       }
       if (out.length() > limit) {
-        throw SettingsException.at(file, line, key + ": a value built by ${...} references is "
-            + "longer than " + ValueSize.LIMIT + " characters (envshift's bound, see "
-            + "docs/security.md)");
+        throw ValueSize.builtByReferences(file, line, key);
       }
     }
     return out.toString();

@@ -268,9 +268,7 @@ final class PythonDotenv {
         i = end;
       }
       if (out.length() > limit) {
-        throw SettingsException.at(file, lineOf(start), key + ": a value built by ${...} references is "
-            + "longer than " + ValueSize.LIMIT + " characters (envshift's bound, see "
-            + "docs/security.md)");
+        throw ValueSize.builtByReferences(file, lineOf(start), key);
       }
     }
     out.append(value, i, value.length());

@@ -50,11 +50,13 @@ public final class ValueSize {
 
   /** Whether the value, written out, would pass {@link #LIMIT}. */
   public static boolean exceedsLimit(SettingValue value) {
-    return exceeds(value, LIMIT);
+    return measure(value, LIMIT) > LIMIT;
   }
 
-  static boolean exceeds(SettingValue value, long limit) {
-    return measure(value, limit) > limit;
+  /** The error of a dotenv value that {@code ${...}} references built past {@link #LIMIT}. */
+  static SettingsException builtByReferences(String file, int line, String key) {
+    return SettingsException.at(file, line, key + ": a value built by ${...} references is "
+        + "longer than " + LIMIT + " characters (envshift's bound, see docs/security.md)");
   }
 
   /** The value's written-out size, or, when that is over {@code cap}, some number over it. */
