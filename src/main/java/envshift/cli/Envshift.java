@@ -7,13 +7,17 @@ import envshift.heroku.HerokuClient;
 import envshift.push.PushService;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The root command. Subcommands are one class each; this class only lists them and wires exit codes. */
+/**
+ * The root command. Subcommands are one class each; this class only lists them ({@link #COMMANDS})
+ * and wires exit codes.
+ */
 @Command(
     name = "envshift",
     mixinStandardHelpOptions = true,
@@ -24,7 +28,22 @@ import picocli.CommandLine.Command;
       "  envshift apply --env staging --yes"},
     versionProvider = Version.class,
     description = "Move GPG-encrypted settings out of a repository and into Heroku config vars.",
-    subcommands = {
+    exitCodeOnInvalidInput = EnvshiftException.USAGE,
+    exitCodeOnExecutionException = EnvshiftException.ERROR,
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:success",
+      "1:error (bad input, decryption, parse, API or network failure)",
+      "2:differences found (plan --detailed-exitcode, drift, scan)",
+      "64:usage error"
+    })
+public final class Envshift implements Runnable {
+  /**
+   * Every subcommand, in the order help lists them. A run registers only the one it invokes (see
+   * {@link #invoked}): picocli builds a command's whole model by reflection, and building all of
+   * them cost more than anything else in a short run such as {@code --version}.
+   */
+  static final List<Class<?>> COMMANDS = List.of(
       CommandLine.HelpCommand.class,
       InitCommand.class,
       DecryptCommand.class,
@@ -41,18 +60,8 @@ import picocli.CommandLine.Command;
       CleanupCommand.class,
       ScanCommand.class,
       RunCommand.class,
-      TextconvCommand.class
-    },
-    exitCodeOnInvalidInput = EnvshiftException.USAGE,
-    exitCodeOnExecutionException = EnvshiftException.ERROR,
-    exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {
-      "0:success",
-      "1:error (bad input, decryption, parse, API or network failure)",
-      "2:differences found (plan --detailed-exitcode, drift, scan)",
-      "64:usage error"
-    })
-public final class Envshift implements Runnable {
+      TextconvCommand.class);
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @CommandLine.Option(
@@ -175,19 +184,52 @@ public final class Envshift implements Runnable {
   }
 
   private static int run(Envshift root, PrintWriter out, PrintWriter err, String... args) {
-    CommandLine cl = commandLine(root, out, err);
+    CommandLine cl = commandLine(root, out, err, invoked(args));
     int code = cl.execute(args);
     out.flush();
     err.flush();
     return code;
   }
 
+  /** The whole command tree: every subcommand registered (help, man pages, completion). */
   static CommandLine commandLine(Context context, PrintWriter out, PrintWriter err) {
-    return commandLine(new Envshift(context), out, err);
+    return commandLine(new Envshift(context), out, err, COMMANDS);
   }
 
-  private static CommandLine commandLine(Envshift root, PrintWriter out, PrintWriter err) {
+  /**
+   * The subcommands a run with {@code args} needs: the one it names, none for a bare
+   * {@code --version}, and all of them whenever help or an error message may list them (no name,
+   * {@code help}, an unknown name, {@code --help} at the top). The root's options are flags that
+   * take no value, so the first argument not starting with '-' is the subcommand's name.
+   */
+  static List<Class<?>> invoked(String... args) {
+    boolean version = false;
+    for (String arg : args) {
+      if (arg.equals("--")) {
+        break;
+      } else if (arg.equals("--version") || arg.equals("-V")) {
+        version = true;
+      } else if (arg.equals("--help") || arg.equals("-h")) {
+        return COMMANDS;
+      } else if (!arg.startsWith("-")) {
+        return COMMANDS.stream().filter(c -> named(c, arg)).findFirst()
+            .filter(c -> c != CommandLine.HelpCommand.class)
+            .<List<Class<?>>>map(List::of)
+            .orElse(COMMANDS);
+      }
+    }
+    return version ? List.of() : COMMANDS;
+  }
+
+  private static boolean named(Class<?> command, String name) {
+    Command annotation = command.getAnnotation(Command.class);
+    return annotation.name().equals(name) || List.of(annotation.aliases()).contains(name);
+  }
+
+  private static CommandLine commandLine(
+      Envshift root, PrintWriter out, PrintWriter err, List<Class<?>> commands) {
     CommandLine cl = new CommandLine(root);
+    commands.forEach(cl::addSubcommand);
     cl.setOut(out);
     cl.setErr(err);
     cl.setExecutionExceptionHandler(new ErrorHandler());
@@ -196,8 +238,10 @@ public final class Envshift implements Runnable {
     cl.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_COMMAND_LIST,
         Envshift::commandList);
     CommandLine help = cl.getSubcommands().get("help");
-    help.getCommandSpec().usageMessage().footer(
-        "%nExamples:", "  envshift help apply", "  envshift help run");
+    if (help != null) {
+      help.getCommandSpec().usageMessage().footer(
+          "%nExamples:", "  envshift help apply", "  envshift help run");
+    }
     return cl;
   }
 

@@ -1,12 +1,16 @@
 package envshift.plan;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import envshift.EnvshiftException;
+import java.io.IOException;
+import java.io.StringWriter;
 import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -16,17 +20,27 @@ import java.util.Optional;
  * ObjectMapper for machine output.
  */
 public final class Json {
-  // Thread-safe once configured; it is never reconfigured.
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  /** Built on first use (a holder class): only the compact documents need it. */
+  private static final class Mapper {
+    // Thread-safe once configured; it is never reconfigured.
+    static final ObjectMapper MAPPER = new ObjectMapper();
+  }
+
+  /**
+   * The streaming layer alone, for the indented documents: the same generator and pretty printer
+   * the ObjectMapper would use (so the same bytes), without loading its serializers, which cost a
+   * short run such as {@code show --json} more than the rest of its output.
+   */
+  private static final JsonFactory STREAMING = new JsonFactory();
 
   private Json() {}
 
   public static ObjectNode object() {
-    return MAPPER.createObjectNode();
+    return Mapper.MAPPER.createObjectNode();
   }
 
   public static ArrayNode strings(Collection<String> values) {
-    ArrayNode array = MAPPER.createArrayNode();
+    ArrayNode array = Mapper.MAPPER.createArrayNode();
     values.forEach(array::add);
     return array;
   }
@@ -48,17 +62,50 @@ public final class Json {
    * lists of strings, numbers, booleans and nulls.
    */
   public static String writeIndented(Object doc) {
-    try {
-      return MAPPER.writer(SerializationFeature.INDENT_OUTPUT).writeValueAsString(doc);
-    } catch (JsonProcessingException e) {
-      // Such a tree always serialises: a bug, not bad input.
+    StringWriter text = new StringWriter();
+    try (JsonGenerator out = STREAMING.createGenerator(text)) {
+      out.useDefaultPrettyPrinter();
+      write(out, doc);
+    } catch (IOException e) {
+      // A StringWriter does not fail: a bug, not bad input.
       throw new EnvshiftException("cannot write JSON output", e);
+    }
+    return text.toString();
+  }
+
+  private static void write(JsonGenerator out, Object value) throws IOException {
+    if (value == null) {
+      out.writeNull();
+    } else if (value instanceof String s) {
+      out.writeString(s);
+    } else if (value instanceof Boolean b) {
+      out.writeBoolean(b);
+    } else if (value instanceof Integer i) {
+      out.writeNumber(i);
+    } else if (value instanceof Long l) {
+      out.writeNumber(l);
+    } else if (value instanceof Map<?, ?> map) {
+      out.writeStartObject();
+      for (Map.Entry<?, ?> e : map.entrySet()) {
+        out.writeFieldName((String) e.getKey());
+        write(out, e.getValue());
+      }
+      out.writeEndObject();
+    } else if (value instanceof Collection<?> items) {
+      out.writeStartArray();
+      for (Object item : items) {
+        write(out, item);
+      }
+      out.writeEndArray();
+    } else {
+      // Only the types above are ever put in these documents: a bug, not bad input.
+      throw new IllegalArgumentException("no JSON form for " + value.getClass().getSimpleName());
     }
   }
 
   public static String write(ObjectNode root) {
     try {
-      return MAPPER.writeValueAsString(root);
+      return Mapper.MAPPER.writeValueAsString(root);
     } catch (JsonProcessingException e) {
       // A tree of strings and numbers always serialises; this is a bug, not bad input.
       throw new EnvshiftException("cannot write JSON output", e);
