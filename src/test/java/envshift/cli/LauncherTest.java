@@ -79,10 +79,13 @@ class LauncherTest {
   void theRepoLauncherFindsItsProjectThroughASymlink() throws IOException {
     Path project = Files.createDirectories(tmp.resolve("project"));
     Files.copy(Cli.PROJECT.resolve("envshift"), project.resolve("envshift"));
+    executable(project.resolve("src/dist/bin/envshift"),
+        Files.readString(Cli.PROJECT.resolve("src/dist/bin/envshift")));
     Files.writeString(project.resolve("pom.xml"), "");
     Files.createDirectories(project.resolve("src/main"));
     // sources older than the jar: the launcher runs it instead of building
-    for (Path p : new Path[] {project.resolve("pom.xml"), project.resolve("src/main")}) {
+    for (Path p : new Path[] {project.resolve("pom.xml"), project.resolve("src/main"),
+        project.resolve("src")}) {
       Files.setLastModifiedTime(p, FileTime.from(Instant.parse("2020-01-01T00:00:00Z")));
     }
     standInJar(project.resolve("target/envshift.jar"));
@@ -95,10 +98,80 @@ class LauncherTest {
     assertThat(r.out()).startsWith("envshift " + Version.VERSION + " (commit ");
   }
 
+  @Test
+  void theJdkReleaseFileTellsTheVersionWithoutStartingJava() throws IOException {
+    tarballPrefix();
+    Files.createSymbolicLink(onPath.resolve("envshift"), tmp.resolve("prefix/bin/envshift"));
+    Path oldJava = tmp.resolve("jdk11");
+    // a java that would pass the check if it were asked: only the release file can fail it
+    executable(oldJava.resolve("bin/java"),
+        "#!/bin/sh\necho 'openjdk version \"21.0.1\" 2023-10-17' >&2\n");
+    Files.writeString(oldJava.resolve("release"), "IMPLEMENTOR=\"Test\"\nJAVA_VERSION=\"11.0.2\"\n");
+
+    Shell old = run(Map.of("JAVA_HOME", oldJava.toString()), "envshift --version");
+
+    assertThat(old.code()).isEqualTo(1);
+    assertThat(old.err()).isEqualTo("envshift: needs Java 17 or later, and "
+        + oldJava.resolve("bin/java") + " is 11.0.2\n");
+  }
+
+  /**
+   * Class-data sharing: the first run of a command writes an archive to the cache, later runs map
+   * it; output is the same either way and the JVM says nothing about archives on stderr, even when
+   * the archive is stale (a new jar) or the cache cannot be written.
+   */
+  @Test
+  void classDataSharingIsSilentAndSameOutput() throws IOException {
+    Path prefix = tmp.resolve("prefix");
+    executable(prefix.resolve("bin/envshift"),
+        Files.readString(Cli.PROJECT.resolve("src/dist/bin/envshift")));
+    realJar(prefix.resolve("lib"));
+    Files.createSymbolicLink(onPath.resolve("envshift"), prefix.resolve("bin/envshift"));
+    Path cache = tmp.resolve("cache");
+    Path repo = RepoCopy.of("django-blackbox", tmp);
+    String show = "envshift show --repo " + repo + " --secret-key "
+        + Cli.FIXTURES.resolve("keys/deploy-rsa.asc");
+    Map<String, String> env = Map.of("XDG_CACHE_HOME", cache.toString());
+
+    Shell off = run(Map.of("XDG_CACHE_HOME", cache.toString(), "ENVSHIFT_CDS", "0"), show);
+    Shell first = run(env, show);
+    Shell second = run(env, show);
+    Shell version = run(env, "envshift --version");
+
+    assertThat(off.code()).as(off.err()).isZero();
+    assertThat(off.err()).doesNotContain("cds", "archive", "[warning", "[error");
+    assertThat(first).isEqualTo(off);
+    assertThat(second).isEqualTo(off);
+    assertThat(version.err()).isEmpty();
+    // one archive for show, one for --version
+    try (var archives = Files.list(cache.resolve("envshift"))) {
+      assertThat(archives.map(p -> p.getFileName().toString()))
+          .hasSize(2).allMatch(n -> n.matches("cds-\\d+\\.jsa"));
+    }
+
+    // the archive is mapped: envshift's own classes come from it, not from the jar
+    Path loads = tmp.resolve("loads.txt");
+    run(Map.of("XDG_CACHE_HOME", cache.toString(),
+        "ENVSHIFT_JAVA_OPTS", "-Xlog:class+load:file=" + loads), show);
+    assertThat(Files.readString(loads))
+        .contains("envshift.cli.Main source: shared objects file (top)");
+
+    Files.setLastModifiedTime(prefix.resolve("lib/envshift.jar"),
+        FileTime.from(Instant.now().plusSeconds(60)));
+    Shell stale = run(env, show);
+    Path readOnly = Files.createDirectories(tmp.resolve("ro"));
+    Files.setPosixFilePermissions(readOnly, PosixFilePermissions.fromString("r-xr-xr-x"));
+    Shell unwritable = run(Map.of("XDG_CACHE_HOME", readOnly.resolve("c").toString()), show);
+
+    assertThat(stale).isEqualTo(off);
+    assertThat(unwritable).isEqualTo(off);
+  }
+
   private Shell run(Map<String, String> env, String commandLine) {
     Map<String, String> all = new HashMap<>(Map.of(
         "PATH", onPath + File.pathSeparator + System.getenv("PATH"),
-        "JAVA_HOME", System.getProperty("java.home")));
+        "JAVA_HOME", System.getProperty("java.home"),
+        "XDG_CACHE_HOME", tmp.resolve("default-cache").toString()));
     all.putAll(env);
     return Shell.run(elsewhere, all, "sh", "-c", commandLine);
   }
@@ -110,6 +183,39 @@ class LauncherTest {
         Files.readString(Cli.PROJECT.resolve("src/dist/bin/envshift")));
     standInJar(prefix.resolve("lib/envshift.jar"));
     return prefix;
+  }
+
+  /**
+   * A jar that class-data sharing can archive from: the compiled classes in a jar of their own and
+   * the dependency jars, named by the manifest (no directories on the class path).
+   */
+  private static void realJar(Path lib) throws IOException {
+    Files.createDirectories(lib);
+    Path classes = Cli.PROJECT.resolve("target/classes");
+    Path classesJar = lib.resolve("classes.jar");
+    try (OutputStream out = Files.newOutputStream(classesJar);
+        JarOutputStream jar = new JarOutputStream(out);
+        var files = Files.walk(classes)) {
+      for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
+        jar.putNextEntry(new java.util.jar.JarEntry(classes.relativize(f).toString()));
+        Files.copy(f, jar);
+        jar.closeEntry();
+      }
+    }
+    Manifest manifest = new Manifest();
+    Attributes main = manifest.getMainAttributes();
+    main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
+    main.put(Attributes.Name.MAIN_CLASS, Main.class.getName());
+    // relative entries: the JVM's archiver does not follow absolute file: URLs here
+    main.put(Attributes.Name.CLASS_PATH, "classes.jar "
+        + Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+            .filter(e -> e.endsWith(".jar") && !e.contains("junit") && !e.contains("surefire"))
+            .map(e -> lib.toAbsolutePath().relativize(Path.of(e).toAbsolutePath()).toString())
+            .collect(Collectors.joining(" ")));
+    try (OutputStream out = Files.newOutputStream(lib.resolve("envshift.jar"));
+        JarOutputStream unused = new JarOutputStream(out, manifest)) {
+      // the manifest is the whole jar
+    }
   }
 
   /** A jar that runs envshift.cli.Main on this test's class path (compiled classes and deps). */
