@@ -68,10 +68,12 @@ public final class DriftAudit {
     Map<String, Set<String>> liveOwned = new HashMap<>();
     selected.forEach(env -> liveOwned.put(env.name(), Set.copyOf(env.live())));
     if (againstSource) {
-      for (Environment env : selected) {
-        LoadedEnvironment loaded = workspace.loader().load(env);
-        onLoaded.accept(loaded);
-        declared.put(env.name(), loaded.vars().values());
+      try (var ahead = workspace.loader().readAhead(selected)) {
+        for (Environment env : selected) {
+          LoadedEnvironment loaded = workspace.loader().load(env);
+          onLoaded.accept(loaded);
+          declared.put(env.name(), loaded.vars().values());
+        }
       }
     }
     List<AppConfig> configs = live.get().readEnvironments(selected);

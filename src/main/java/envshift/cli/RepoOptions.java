@@ -16,8 +16,12 @@ final class RepoOptions {
     return (repo == null ? ctx.cwd() : ctx.cwd().resolve(repo)).normalize();
   }
 
-  /** The repo opened for conversion, its keys from {@code keys} (built on first use). */
+  /**
+   * The repo opened for conversion, its keys from {@code keys} (built on first use), its sources
+   * read ahead unless the context says not to.
+   */
   Workspace workspace(Context ctx, KeyOptions keys, Runnable decrypted) {
-    return new Workspace(root(ctx), repoKeyring -> keys.keyRing(ctx, repoKeyring), decrypted);
+    return new Workspace(root(ctx), repoKeyring -> keys.keyRing(ctx, repoKeyring), decrypted,
+        ctx.readAhead());
   }
 }

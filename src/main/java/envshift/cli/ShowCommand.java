@@ -48,11 +48,14 @@ final class ShowCommand implements Callable<Integer> {
   public Integer call() {
     Workspace workspace = root.workspace(repo, keys);
     List<LoadedEnvironment> loaded = new ArrayList<>();
-    for (Environment env : workspace.manifest().select(envs, false)) {
-      LoadedEnvironment e = workspace.loader().load(env);
-      root.warnings().collect(e);
-      strict.check(e);
-      loaded.add(e);
+    List<Environment> selected = workspace.manifest().select(envs, false);
+    try (var ahead = workspace.loader().readAhead(selected)) {
+      for (Environment env : selected) {
+        LoadedEnvironment e = workspace.loader().load(env);
+        root.warnings().collect(e);
+        strict.check(e);
+        loaded.add(e);
+      }
     }
     PrintWriter out = root.out();
     if (json) {

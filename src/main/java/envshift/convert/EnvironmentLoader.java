@@ -15,6 +15,7 @@ import java.util.List;
 /**
  * The conversion pipeline for one environment of a manifest: each source decrypted and parsed (in
  * manifest order), merged and mapped to env vars, then checked against Heroku's config size limit.
+ * A command that loads several environments reads their sources ahead ({@link #readAhead}).
  */
 public final class EnvironmentLoader {
   private final Manifest manifest;
@@ -41,6 +42,23 @@ public final class EnvironmentLoader {
     List<ParseWarning> warnings = new ArrayList<>();
     sources.forEach(s -> warnings.addAll(s.module().warnings()));
     return new LoadedEnvironment(env, sources, vars, warnings);
+  }
+
+  /**
+   * Starts decrypting and parsing the sources of {@code envs}, the environments about to be
+   * loaded, in this order, on other threads; {@link #load} takes each result in its turn, so the
+   * outcome is the same as without. Only their sources are read, each once. One environment is
+   * read on the calling thread alone: no thread is started for it. Close the handle after the
+   * loop (try-with-resources).
+   */
+  public ReadAhead readAhead(List<Environment> envs) {
+    return readAhead(envs, Runtime.getRuntime().availableProcessors());
+  }
+
+  ReadAhead readAhead(List<Environment> envs, int threads) {
+    if (envs.size() < 2) return ReadAhead.none();
+    return reader.readAhead(envs.stream().flatMap(env -> env.sources().stream()).toList(),
+        threads);
   }
 
   public LoadedEnvironment load(String envName) {

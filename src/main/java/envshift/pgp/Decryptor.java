@@ -49,6 +49,26 @@ public final class Decryptor {
 
   /** Decrypts {@code message}; {@code label} (the repo-relative path) names it in every error. */
   public DecryptedFile decrypt(byte[] message, String label) {
+    // asking, nothing is ever left for someone else: it decrypts or throws
+    return decrypt(message, label, true).orElseThrow();
+  }
+
+  /**
+   * Decrypts {@code message} only if that needs nothing but keys ready without asking (unprotected,
+   * or unlocked earlier) whose key files were already opened: for a worker thread reading ahead of
+   * the one that may prompt. Empty when {@link #decrypt} could have to ask or speak: a symmetric
+   * (SKESK) message, a locked key among the candidates when no ready key opened it, a GnuPG key file
+   * not opened yet (the key files found unreadable are named in later errors, so only the asking
+   * thread opens them, in order), or a message without MDC when {@link DecryptOptions#allowNoMdc}
+   * lets it through (that warns). The caller then decrypts it with {@link #decrypt}. Never calls
+   * the passphrase source and never warns; failures are thrown as {@link #decrypt} throws them,
+   * though a "no key matches" may name fewer skipped key files than a later {@link #decrypt} would.
+   */
+  public Optional<DecryptedFile> decryptWithoutAsking(byte[] message, String label) {
+    return decrypt(message, label, false);
+  }
+
+  private Optional<DecryptedFile> decrypt(byte[] message, String label, boolean ask) {
     EncryptedMessage parsed = EncryptedMessage.parse(message, label);
     boolean protectedData = parsed.integrityProtected();
     if (!protectedData && !options.allowNoMdc()) {
@@ -59,8 +79,15 @@ public final class Decryptor {
               + DecryptOptions.ALLOW_NO_MDC
               + " to decrypt it anyway)");
     }
+    if (!protectedData && !ask) {
+      return Optional.empty(); // its warning is said by whoever decrypts it asking, in order
+    }
     try {
-      Opened opened = open(parsed, label);
+      Optional<Opened> found = open(parsed, label, ask);
+      if (found.isEmpty()) {
+        return Optional.empty();
+      }
+      Opened opened = found.get();
       PlaintextReader.Plaintext plaintext = readPlaintext(opened, protectedData, label);
       if (protectedData && !opened.data().isAEAD() && !opened.data().verify()) {
         throw integrityFailed(label, null);
@@ -75,14 +102,14 @@ public final class Decryptor {
                     + DecryptOptions.ALLOW_NO_MDC
                     + ", so a modification would go unnoticed: re-encrypt it");
       }
-      return new DecryptedFile(
+      return Optional.of(new DecryptedFile(
           plaintext.data(),
           parsed.recipients(),
           opened.keyId(),
           opened.keyId().isEmpty(),
           parsed.methodName(opened.cipher()),
           plaintext.signers(),
-          plaintext.fileName());
+          plaintext.fileName()));
     } catch (EnvshiftException e) {
       throw e;
     } catch (UnsupportedPacketVersionException e) {
@@ -162,26 +189,38 @@ public final class Decryptor {
    * </ol>
    *
    * Locked keys go last so that nobody is asked for a passphrase when something else works. The
-   * recipients were listed before this runs, so a failure can name them.
+   * recipients were listed before this runs, so a failure can name them. Without {@code ask}, only
+   * 1 and 2 are tried, over key files already opened: empty when 3 or 4 could have been needed.
    */
-  private Opened open(EncryptedMessage message, String label) throws PGPException {
+  private Optional<Opened> open(EncryptedMessage message, String label, boolean ask)
+      throws PGPException {
     Attempts attempts = new Attempts(message, keys, label);
+    Optional<List<Candidate>> candidates = candidates(message, ask);
+    if (candidates.isEmpty()) {
+      return Optional.empty(); // a key file is still to be opened: the asking thread opens it
+    }
     List<Candidate> locked = new ArrayList<>();
-    for (Candidate candidate : candidates(message)) { // 1 and 2: named recipients, then hidden ones
+    for (Candidate candidate : candidates.get()) { // 1 and 2: named recipients, then hidden ones
       Optional<PGPPrivateKey> key = keys.ready(candidate.key());
       Optional<Opened> opened =
           key.isPresent()
               ? tryKey(message, candidate.index(), key.get(), attempts)
               : Optional.empty();
       if (opened.isPresent()) {
-        return opened.get();
+        return opened;
       } else if (key.isEmpty()) {
         locked.add(candidate);
       }
     }
+    if (!ask) {
+      if (message.symmetric() || !locked.isEmpty()) {
+        return Optional.empty(); // 3 or 4 would ask for a passphrase
+      }
+      throw attempts.failure();
+    }
     Optional<Opened> symmetric = trySymmetric(message, label, attempts); // 3
     if (symmetric.isPresent()) {
-      return symmetric.get();
+      return symmetric;
     }
     Set<StoredSecretKey> failed = Collections.newSetFromMap(new IdentityHashMap<>());
     for (Candidate candidate : locked) { // 4: asks for passphrases, once per key
@@ -189,7 +228,7 @@ public final class Decryptor {
       if (unlock instanceof Unlock.Unlocked unlocked) {
         Optional<Opened> opened = tryKey(message, candidate.index(), unlocked.key(), attempts);
         if (opened.isPresent()) {
-          return opened.get();
+          return opened;
         }
       } else if (unlock instanceof Unlock.Failed failure) {
         failed.add(candidate.key());
@@ -202,7 +241,11 @@ public final class Decryptor {
   /** A stored key worth trying on the PKESK at {@code index}. */
   private record Candidate(int index, StoredSecretKey key) {}
 
-  private List<Candidate> candidates(EncryptedMessage message) {
+  /**
+   * The keys to try, named recipients first. Without {@code open}, empty when a GnuPG key file
+   * would have to be opened to know them.
+   */
+  private Optional<List<Candidate>> candidates(EncryptedMessage message, boolean open) {
     List<Candidate> named = new ArrayList<>();
     List<Candidate> hidden = new ArrayList<>();
     for (int i = 0; i < message.methodCount(); i++) {
@@ -210,15 +253,18 @@ public final class Decryptor {
       int index = i;
       if (recipient.isEmpty()) {
         continue;
-      } else if (recipient.get().isWildcard()) {
-        keys.storedSecretKeys().forEach(key -> hidden.add(new Candidate(index, key)));
-      } else {
-        keys.storedSecretKeys(recipient.get())
-            .forEach(key -> named.add(new Candidate(index, key)));
       }
+      Optional<List<StoredSecretKey>> stored = recipient.get().isWildcard()
+          ? keys.storedSecretKeys(open)
+          : keys.storedSecretKeys(recipient.get(), open);
+      if (stored.isEmpty()) {
+        return Optional.empty();
+      }
+      List<Candidate> into = recipient.get().isWildcard() ? hidden : named;
+      stored.get().forEach(key -> into.add(new Candidate(index, key)));
     }
     named.addAll(hidden);
-    return named;
+    return Optional.of(named);
   }
 
   /**

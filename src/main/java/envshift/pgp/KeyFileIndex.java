@@ -51,6 +51,24 @@ final class KeyFileIndex {
     return Optional.empty();
   }
 
+  /**
+   * Whether {@link #find} for {@code key} would open no file that was not opened before, so that
+   * calling it cannot add to {@link #unreadable}.
+   */
+  boolean findsWithoutOpening(PGPPublicKey key) {
+    Optional<String> keygrip = Keygrip.of(key);
+    if (keygrip.isEmpty()) {
+      return scanned != null || directories.isEmpty();
+    }
+    for (Path directory : directories) {
+      Path path = directory.resolve(keygrip.get() + ".key");
+      if (!opened.containsKey(path) && Files.isRegularFile(path)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** The files that were opened and could not be parsed: {@code file: why}. */
   List<String> unreadable() {
     return List.copyOf(unreadable);

@@ -136,28 +136,62 @@ public final class KeyRing {
    * every loaded certificate (which opens each of their key files).
    */
   synchronized List<StoredSecretKey> storedSecretKeys() {
+    return storedSecretKeys(true).orElseThrow();
+  }
+
+  /**
+   * Like {@link #storedSecretKeys()}; without {@code open}, empty when a GnuPG key file would
+   * have to be opened: the unreadable ones are named in later errors ({@link #searched}), so a
+   * thread reading ahead must not open one before the thread that reports errors in order would.
+   */
+  synchronized Optional<List<StoredSecretKey>> storedSecretKeys(boolean open) {
     List<StoredSecretKey> all = new ArrayList<>(secretKeys);
     for (PGPPublicKeyRing certificate : certificates) {
       for (PGPPublicKey key : certificate) {
-        all.addAll(fromHomes(key));
+        Optional<List<StoredSecretKey>> found = fromHomes(key, open);
+        if (found.isEmpty()) {
+          return Optional.empty();
+        }
+        all.addAll(found.get());
       }
     }
-    return all;
+    return Optional.of(all);
   }
 
   /**
    * The secret keys for the key a message names: only its own key file is opened in a GnuPG home.
    */
   synchronized List<StoredSecretKey> storedSecretKeys(KeyId keyId) {
+    return storedSecretKeys(keyId, true).orElseThrow();
+  }
+
+  /** Likewise; without {@code open}, empty when its key file has not been opened yet. */
+  synchronized Optional<List<StoredSecretKey>> storedSecretKeys(KeyId keyId, boolean open) {
     List<StoredSecretKey> found = new ArrayList<>();
     secretKeys.stream().filter(k -> k.keyId().equals(keyId)).forEach(found::add);
     for (PGPPublicKeyRing certificate : certificates) {
       PGPPublicKey key = certificate.getPublicKey(keyId.value());
       if (key != null) {
-        found.addAll(fromHomes(key));
+        Optional<List<StoredSecretKey>> fromHome = fromHomes(key, open);
+        if (fromHome.isEmpty()) {
+          return Optional.empty();
+        }
+        found.addAll(fromHome.get());
       }
     }
-    return found;
+    return Optional.of(found);
+  }
+
+  /**
+   * {@link #fromHomes(PGPPublicKey)}; without {@code open}, empty when that would open a key file
+   * for the first time.
+   */
+  private Optional<List<StoredSecretKey>> fromHomes(PGPPublicKey key, boolean open) {
+    if (open || !EncryptionKeys.mayDecrypt(key) || fromHomes.containsKey(key.getKeyID())
+        || keyFiles.findsWithoutOpening(key)) {
+      return Optional.of(fromHomes(key));
+    }
+    return Optional.empty();
   }
 
   /**

@@ -54,15 +54,18 @@ public final class PushService {
    */
   public LivePlan plan(List<String> envNames, boolean prune) {
     List<LoadedEnvironment> loaded = new ArrayList<>();
-    for (Environment env : workspace.manifest().select(envNames, true)) {
-      if (prune && env.sources().isEmpty()) {
-        // After cleanup an environment may keep no sources: pruning against nothing deletes all.
-        throw new EnvshiftException("environment " + env.name() + " has no sources (its values live"
-            + " on Heroku only); --prune would delete every variable, refusing");
+    List<Environment> selected = workspace.manifest().select(envNames, true);
+    try (var ahead = workspace.loader().readAhead(selected)) {
+      for (Environment env : selected) {
+        if (prune && env.sources().isEmpty()) {
+          // After cleanup an environment may keep no sources: pruning against nothing deletes all.
+          throw new EnvshiftException("environment " + env.name() + " has no sources (its values"
+              + " live on Heroku only); --prune would delete every variable, refusing");
+        }
+        LoadedEnvironment l = workspace.loader().load(env);
+        onLoaded.accept(l);
+        loaded.add(l);
       }
-      LoadedEnvironment l = workspace.loader().load(env);
-      onLoaded.accept(l);
-      loaded.add(l);
     }
     TargetResolver resolver = new TargetResolver(client());
     List<AppTarget> targets = new ArrayList<>();

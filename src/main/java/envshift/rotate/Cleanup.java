@@ -51,7 +51,8 @@ public final class Cleanup {
     }
     Manifest manifest = push.workspace().manifest();
     List<PlannedApp> planned = livePlan.planned();
-    // converted once already by the plan; the loader caches each decrypted source
+    // converted once already by the plan (read ahead there); the loader caches each source, so
+    // these loads read nothing and need no read-ahead of their own
     List<LoadedEnvironment> loaded = planned.stream()
         .map(p -> push.workspace().loader().load(p.plan().env())).toList();
     Set<String> migrated = CleanupPlanner.migrated(manifest, loaded);

@@ -94,13 +94,15 @@ public final class SecretScan {
   private List<Ref> secretValues(Manifest manifest, ValueIndex index) {
     DriftRules rules = new DriftRules(manifest.secretPatterns(), List.of(), List.of());
     List<Ref> refs = new ArrayList<>();
-    for (Environment env : manifest.environments()) {
-      LoadedEnvironment loaded = workspace.loader().load(env);
-      onLoaded.accept(loaded);
-      for (EnvVar v : loaded.vars().vars().values()) {
-        if (rules.looksSecret(v.name()) && ValueIndex.searchable(v.value())) {
-          index.add(refs.size(), v.value());
-          refs.add(new Ref(env, v.name()));
+    try (var ahead = workspace.loader().readAhead(manifest.environments())) {
+      for (Environment env : manifest.environments()) {
+        LoadedEnvironment loaded = workspace.loader().load(env);
+        onLoaded.accept(loaded);
+        for (EnvVar v : loaded.vars().vars().values()) {
+          if (rules.looksSecret(v.name()) && ValueIndex.searchable(v.value())) {
+            index.add(refs.size(), v.value());
+            refs.add(new Ref(env, v.name()));
+          }
         }
       }
     }

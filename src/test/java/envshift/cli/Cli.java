@@ -16,6 +16,7 @@ final class Cli {
   private final Map<String, String> env = new HashMap<>();
   private final Path home;
   private Path cwd = PROJECT;
+  private boolean readAhead = true;
 
   Cli(Path home) {
     this.home = home;
@@ -33,11 +34,18 @@ final class Cli {
     return this;
   }
 
+  /** Every source read on the command's thread, one by one (the read-ahead's reference). */
+  Cli withoutReadAhead() {
+    this.readAhead = false;
+    return this;
+  }
+
   Result run(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    int code =
-        Envshift.run(Context.of(env, home, cwd), new PrintWriter(out), new PrintWriter(err), args);
+    Context context = Context.of(env, home, cwd);
+    int code = Envshift.run(readAhead ? context : context.withoutReadAhead(),
+        new PrintWriter(out), new PrintWriter(err), args);
     return new Result(code, out.toString(), err.toString());
   }
 
