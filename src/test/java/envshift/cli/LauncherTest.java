@@ -163,6 +163,10 @@ class LauncherTest {
     Files.setPosixFilePermissions(readOnly, PosixFilePermissions.fromString("r-xr-xr-x"));
     Shell unwritable = run(Map.of("XDG_CACHE_HOME", readOnly.resolve("c").toString()), show);
 
+    // a collector of the user's own replaces the launcher's (two would stop the JVM)
+    Shell g1 = run(Map.of("XDG_CACHE_HOME", cache.toString(),
+        "ENVSHIFT_JAVA_OPTS", "-XX:+UseG1GC"), show);
+    assertThat(g1).isEqualTo(off);
     assertThat(stale).isEqualTo(off);
     assertThat(unwritable).isEqualTo(off);
   }
