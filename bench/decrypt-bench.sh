@@ -72,8 +72,18 @@ heroku="${HEROKU_BIN:-$(command -v heroku || true)}"
 v=(); h=(); k=()
 for r in $(seq 1 $((ROUNDS + 2))); do
   v+=("$(timed "$launcher" --version)"); h+=("$(timed "$launcher" --help)")
-  [[ -z "$heroku" ]] || k+=("$(timed "$heroku" --version)")
 done
+# heroku after envshift, not interleaved: each run leaves a telemetry worker (node) busy for
+# seconds, which would slow whatever runs next; waited for before the next run
+heroku_idle() {
+  local i; for i in $(seq 1 100); do
+    pgrep -f "heroku/dist" >/dev/null || return 0; sleep 0.1
+  done
+}
+if [[ -n "$heroku" ]]; then
+  heroku_idle
+  for r in $(seq 1 $((ROUNDS + 2))); do k+=("$(timed "$heroku" --version)"); heroku_idle; done
+fi
 mv=$(printf '%s\n' "${v[@]}" | median); mh=$(printf '%s\n' "${h[@]}" | median)
 if [[ -n "$heroku" ]]; then
   mk=$(printf '%s\n' "${k[@]}" | median)

@@ -7,8 +7,11 @@ import envshift.heroku.HerokuClient;
 import envshift.push.PushService;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine;
@@ -39,9 +42,9 @@ import picocli.CommandLine.Command;
     })
 public final class Envshift implements Runnable {
   /**
-   * Every subcommand, in the order help lists them. A run registers only the one it invokes (see
+   * Every subcommand, in the order help lists them. A run builds only the one it invokes (see
    * {@link #invoked}): picocli builds a command's whole model by reflection, and building all of
-   * them cost more than anything else in a short run such as {@code --version}.
+   * them cost more than anything else in a short run such as {@code --version} or {@code --help}.
    */
   static final List<Class<?>> COMMANDS = List.of(
       CommandLine.HelpCommand.class,
@@ -193,43 +196,85 @@ public final class Envshift implements Runnable {
 
   /** The whole command tree: every subcommand registered (help, man pages, completion). */
   static CommandLine commandLine(Context context, PrintWriter out, PrintWriter err) {
-    return commandLine(new Envshift(context), out, err, COMMANDS);
+    return commandLine(new Envshift(context), out, err, new Registration(COMMANDS, false));
   }
 
   /**
-   * The subcommands a run with {@code args} needs: the one it names, none for a bare
-   * {@code --version}, and all of them whenever help or an error message may list them (no name,
-   * {@code help}, an unknown name, {@code --help} at the top). The root's options are flags that
-   * take no value, so the first argument not starting with '-' is the subcommand's name.
+   * Which subcommands a run builds: {@code built} with their whole model, and, when help or an
+   * error message may list them ({@code outlined}), every other one as an outline (its name and
+   * summary from its annotation, no model), which is all a list or a "did you mean" needs.
    */
-  static List<Class<?>> invoked(String... args) {
+  record Registration(List<Class<?>> built, boolean outlined) {
+    Registration {
+      built = List.copyOf(built);
+    }
+  }
+
+  /**
+   * The registration a run with {@code args} needs: the subcommand it names, built; nothing for a
+   * bare {@code --version}; for top-level help, no name or an unknown one, outlines and the help
+   * command; for {@code help NAME}, NAME built too. The root's options are flags that take no
+   * value, so the first argument not starting with '-' is the subcommand's name.
+   */
+  static Registration invoked(String... args) {
     boolean version = false;
-    for (String arg : args) {
+    boolean help = false;
+    for (int i = 0; i < args.length; i++) {
+      String arg = args[i];
       if (arg.equals("--")) {
         break;
       } else if (arg.equals("--version") || arg.equals("-V")) {
         version = true;
       } else if (arg.equals("--help") || arg.equals("-h")) {
-        return COMMANDS;
+        help = true;
       } else if (!arg.startsWith("-")) {
-        return COMMANDS.stream().filter(c -> named(c, arg)).findFirst()
-            .filter(c -> c != CommandLine.HelpCommand.class)
-            .<List<Class<?>>>map(List::of)
-            .orElse(COMMANDS);
+        Optional<Class<?>> named = command(arg);
+        if (named.isEmpty()) {
+          return new Registration(List.of(CommandLine.HelpCommand.class), true);
+        } else if (named.get() == CommandLine.HelpCommand.class) {
+          Optional<Class<?>> topic = Arrays.stream(args, i + 1, args.length)
+              .filter(a -> !a.startsWith("-")).findFirst().flatMap(Envshift::command);
+          List<Class<?>> built = new ArrayList<>(List.of(CommandLine.HelpCommand.class));
+          topic.filter(t -> t != CommandLine.HelpCommand.class).ifPresent(built::add);
+          return new Registration(built, true);
+        }
+        return help
+            ? new Registration(List.of(CommandLine.HelpCommand.class, named.get()), true)
+            : new Registration(List.of(named.get()), false);
       }
     }
-    return version ? List.of() : COMMANDS;
+    return version && !help
+        ? new Registration(List.of(), false)
+        : new Registration(List.of(CommandLine.HelpCommand.class), true);
   }
 
-  private static boolean named(Class<?> command, String name) {
+  private static Optional<Class<?>> command(String name) {
+    return COMMANDS.stream().filter(c -> {
+      Command annotation = c.getAnnotation(Command.class);
+      return annotation.name().equals(name) || List.of(annotation.aliases()).contains(name);
+    }).findFirst();
+  }
+
+  /** A subcommand as help lists it: name, summary and whether hidden, without its model. */
+  private static CommandLine outline(Class<?> command) {
     Command annotation = command.getAnnotation(Command.class);
-    return annotation.name().equals(name) || List.of(annotation.aliases()).contains(name);
+    CommandLine.Model.CommandSpec spec = CommandLine.Model.CommandSpec.create()
+        .name(annotation.name()).aliases(annotation.aliases());
+    spec.usageMessage().header(annotation.header()).description(annotation.description())
+        .hidden(annotation.hidden());
+    return new CommandLine(spec);
   }
 
   private static CommandLine commandLine(
-      Envshift root, PrintWriter out, PrintWriter err, List<Class<?>> commands) {
+      Envshift root, PrintWriter out, PrintWriter err, Registration registration) {
     CommandLine cl = new CommandLine(root);
-    commands.forEach(cl::addSubcommand);
+    for (Class<?> command : COMMANDS) {
+      if (registration.built().contains(command)) {
+        cl.addSubcommand(command);
+      } else if (registration.outlined()) {
+        cl.addSubcommand(command.getAnnotation(Command.class).name(), outline(command));
+      }
+    }
     cl.setOut(out);
     cl.setErr(err);
     cl.setExecutionExceptionHandler(new ErrorHandler());

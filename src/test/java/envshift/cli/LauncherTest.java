@@ -134,6 +134,10 @@ class LauncherTest {
     Map<String, String> env = Map.of("XDG_CACHE_HOME", cache.toString());
 
     Shell off = run(Map.of("XDG_CACHE_HOME", cache.toString(), "ENVSHIFT_CDS", "0"), show);
+    // a run that fails leaves no archive: the next one writes it
+    Shell failed = run(env, show + " --env no-such-env");
+    assertThat(failed.code()).isNotZero();
+    assertThat(cache.resolve("envshift")).isEmptyDirectory();
     Shell first = run(env, show);
     Shell second = run(env, show);
     Shell version = run(env, "envshift --version");
