@@ -221,11 +221,18 @@ public final class Envshift implements Runnable {
     boolean help = false;
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
-      if (arg.equals("--")) {
+      if (arg.startsWith("@")) {
+        // an argument file (picocli expands it): what it names is known only then
+        return new Registration(COMMANDS, false);
+      } else if (arg.equals("--")) {
         break;
       } else if (arg.equals("--version") || arg.equals("-V")) {
         version = true;
       } else if (arg.equals("--help") || arg.equals("-h")) {
+        help = true;
+      } else if (arg.startsWith("-") && !ROOT_FLAGS.contains(arg)) {
+        // an option the root does not take (a subcommand's, put first), or a cluster such as
+        // -qh: the usage error or help that follows lists every command
         help = true;
       } else if (!arg.startsWith("-")) {
         Optional<Class<?>> named = command(arg);
@@ -247,6 +254,9 @@ public final class Envshift implements Runnable {
         ? new Registration(List.of(), false)
         : new Registration(List.of(CommandLine.HelpCommand.class), true);
   }
+
+  /** The root's options other than help and version: flags that take no value. */
+  private static final List<String> ROOT_FLAGS = List.of("--debug", "-q", "--quiet");
 
   private static Optional<Class<?>> command(String name) {
     return COMMANDS.stream().filter(c -> {

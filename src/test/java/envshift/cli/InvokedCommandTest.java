@@ -71,10 +71,18 @@ class InvokedCommandTest {
   /** Top-level help, usage errors and suggestions, with outlines, against the whole tree. */
   @ParameterizedTest
   @ValueSource(strings = {"--help", "-h", "help", "", "shwo", "--no-such-option", "-h show",
-      "help nosuch", "-qh", "-V -h", "show --nosuch", "-q"})
+      "help nosuch", "-qh", "-V -h", "show --nosuch", "-q", "--reveal show", "--bogus show",
+      "- show", "-qx show", "-qh show", "-qV"})
   void listingsAreTheSameAsInTheWholeTree(String line) {
     String[] args = line.isEmpty() ? new String[0] : line.split(" ");
     assertThat(run(args)).as(line).isEqualTo(wholeTree(args)).isNotEmpty();
+  }
+
+  @Test
+  void anArgumentFileRunsWhatItNames(@org.junit.jupiter.api.io.TempDir Path dir)
+      throws java.io.IOException {
+    Path args = java.nio.file.Files.writeString(dir.resolve("args"), "show\n--repo\n" + dir + "\n");
+    assertThat(run("@" + args)).isEqualTo(wholeTree("@" + args)).contains("envshift.yml");
   }
 
   private static String run(String... args) {
