@@ -14,7 +14,9 @@ import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.jar.Attributes;
 import java.util.jar.JarOutputStream;
@@ -117,16 +119,19 @@ class LauncherTest {
   }
 
   /**
-   * Class-data sharing: the first run of a command writes an archive to the cache, later runs map
-   * it; output is the same either way and the JVM says nothing about archives on stderr, even when
-   * the archive is stale (a new jar) or the cache cannot be written.
+   * Class-data sharing: the first run has a JVM of its own dump the classes the build listed into
+   * an archive in the cache, in the background; later runs map it. Output is the same either way,
+   * and the JVM says nothing about archives, even when the archive is stale (a new jar), the
+   * cache cannot be written or the user picks a collector of their own.
    */
   @Test
-  void classDataSharingIsSilentAndSameOutput() throws IOException {
+  void classDataSharingIsSilentAndSameOutput() throws Exception {
     Path prefix = tmp.resolve("prefix");
     executable(prefix.resolve("bin/envshift"),
         Files.readString(Cli.PROJECT.resolve("src/dist/bin/envshift")));
     realJar(prefix.resolve("lib"));
+    Files.writeString(prefix.resolve("lib/envshift.classlist"),
+        "envshift/cli/Main\nenvshift/cli/Envshift\npicocli/CommandLine\n");
     Files.createSymbolicLink(onPath.resolve("envshift"), prefix.resolve("bin/envshift"));
     Path cache = tmp.resolve("cache");
     Path repo = RepoCopy.of("django-blackbox", tmp);
@@ -135,39 +140,26 @@ class LauncherTest {
     Map<String, String> env = Map.of("XDG_CACHE_HOME", cache.toString());
 
     Shell off = run(Map.of("XDG_CACHE_HOME", cache.toString(), "ENVSHIFT_CDS", "0"), show);
-    // a run that fails leaves no archive: the next one writes it
-    Shell failed = run(env, show + " --env no-such-env");
-    assertThat(failed.code()).isNotZero();
-    assertThat(cache.resolve("envshift")).isEmptyDirectory();
     Shell first = run(env, show);
+    Path archive = archiveIn(cache.resolve("envshift"));
     Shell second = run(env, show);
-    Shell version = run(env, "envshift --version");
 
     assertThat(off.code()).as(off.err()).isZero();
     assertThat(off.err()).doesNotContain("cds", "archive", "[warning", "[error");
     assertThat(first).isEqualTo(off);
     assertThat(second).isEqualTo(off);
-    assertThat(version.err()).isEmpty();
-    // one archive for show, one for --version
-    try (var archives = Files.list(cache.resolve("envshift"))) {
-      assertThat(archives.map(p -> p.getFileName().toString()))
-          .hasSize(2).allMatch(n -> n.matches("cds-\\d+\\.jsa"));
-    }
-
-    // an archive holds classes, never a value of the run (the fixture's secrets carry the canary)
-    try (var archives = Files.list(cache.resolve("envshift"))) {
-      for (Path archive : (Iterable<Path>) archives::iterator) {
-        assertThat(new String(Files.readAllBytes(archive), StandardCharsets.ISO_8859_1))
-            .as(archive.toString()).doesNotContain(CANARY);
-      }
-    }
-    // the archive is mapped: envshift's own classes come from it, not from the jar
+    // it holds classes, never a value of the run (the fixture's secrets carry the canary)
+    assertThat(new String(Files.readAllBytes(archive), StandardCharsets.ISO_8859_1))
+        .doesNotContain(CANARY);
+    // it is mapped: envshift's own classes come from it, not from the jar
     Path loads = tmp.resolve("loads.txt");
     run(Map.of("XDG_CACHE_HOME", cache.toString(),
         "ENVSHIFT_JAVA_OPTS", "-Xlog:class+load:file=" + loads), show);
-    assertThat(Files.readString(loads))
-        .contains("envshift.cli.Main source: shared objects file (top)");
+    assertThat(Files.readString(loads)).contains("envshift.cli.Main source: shared objects file");
 
+    // a collector of the user's own replaces the launcher's (two would stop the JVM)
+    Shell g1 = run(Map.of("XDG_CACHE_HOME", cache.toString(),
+        "ENVSHIFT_JAVA_OPTS", "-XX:+UseG1GC -Xmx24m"), show);
     Files.setLastModifiedTime(prefix.resolve("lib/envshift.jar"),
         FileTime.from(Instant.now().plusSeconds(60)));
     Shell stale = run(env, show);
@@ -175,12 +167,31 @@ class LauncherTest {
     Files.setPosixFilePermissions(readOnly, PosixFilePermissions.fromString("r-xr-xr-x"));
     Shell unwritable = run(Map.of("XDG_CACHE_HOME", readOnly.resolve("c").toString()), show);
 
-    // a collector of the user's own replaces the launcher's (two would stop the JVM)
-    Shell g1 = run(Map.of("XDG_CACHE_HOME", cache.toString(),
-        "ENVSHIFT_JAVA_OPTS", "-XX:+UseG1GC"), show);
     assertThat(g1).isEqualTo(off);
     assertThat(stale).isEqualTo(off);
     assertThat(unwritable).isEqualTo(off);
+    archiveIn(cache.resolve("envshift")); // the new jar's, dumped after the stale run
+    try (var files = Files.list(cache.resolve("envshift"))) {
+      assertThat(files.filter(f -> f.toString().endsWith(".jsa"))).hasSize(2);
+    }
+  }
+
+  /** Waits for the background dump to finish (its lock gone), then returns the newest archive. */
+  private static Path archiveIn(Path dir) throws Exception {
+    for (int i = 0; i < 600; i++) {
+      if (Files.isDirectory(dir)) {
+        try (var files = Files.list(dir)) {
+          List<Path> all = files.toList();
+          if (all.stream().noneMatch(f -> f.toString().endsWith(".dumping"))
+              && all.stream().anyMatch(f -> f.toString().endsWith(".jsa"))) {
+            return all.stream().filter(f -> f.toString().endsWith(".jsa"))
+                .max(Comparator.comparing(f -> f.toFile().lastModified())).orElseThrow();
+          }
+        }
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("no archive was written in " + dir);
   }
 
   private Shell run(Map<String, String> env, String commandLine) {
