@@ -6,7 +6,8 @@
 #   gpg-files  one `gpg --batch --decrypt-files` process over all N files (decrypts, parses nothing)
 #   gpg-loop   one `gpg --batch -d` process per file
 #   envshift   `envshift -q show --json` (decrypt + parse + map every file) through the install
-#              launcher (src/dist/bin/envshift) with its class-data sharing archive, and its peak RSS
+#              launcher (src/dist/bin/envshift) with its class-data sharing archive (target/
+#              envshift.classlist, from `mvn package`), and its peak RSS
 #   no-cds     the same with ENVSHIFT_CDS=0
 # Then start-up: `envshift --version` and `--help` against `heroku --version` (the Heroku CLI, when
 # `heroku` is on PATH or HEROKU_BIN names it; skipped otherwise).
@@ -17,7 +18,7 @@ ROUNDS="${ROUNDS:-3}"
 sizes=("$@"); [[ ${#sizes[@]} -gt 0 ]] || sizes=(1 10 200 1000)
 command -v gpg >/dev/null || { echo "decrypt-bench.sh: gpg is missing (apt-get install gnupg)" >&2; exit 1; }
 jar="$here/target/envshift.jar"
-[[ -f "$jar" ]] || (cd "$here" && mvn -B -q -DskipTests package >&2)
+[[ -f "$jar" && -f "${jar%.jar}.classlist" ]] || (cd "$here" && mvn -B -q -DskipTests package >&2)
 work="$(mktemp -d)"; trap 'rm -rf "$work"' EXIT
 export GNUPGHOME="$work/gnupg"; mkdir -m 700 "$GNUPGHOME"
 # the launcher's archives go to a cache of this run's own, made by a first (untimed) run
@@ -28,6 +29,15 @@ gpg --batch --quiet --pinentry-mode loopback --passphrase '' \
 gpg --batch --quiet --pinentry-mode loopback --passphrase '' --armor \
   --export-secret-keys bench@example.org > "$work/bench.asc"
 
+# the launcher's first run has a JVM dump the class-data archive in the background: wait for it
+archive_ready() {
+  local i; for i in $(seq 1 600); do
+    if ls "$XDG_CACHE_HOME"/envshift/*.jsa >/dev/null 2>&1 \
+        && ! ls -d "$XDG_CACHE_HOME"/envshift/*.dumping >/dev/null 2>&1; then return 0; fi
+    sleep 0.1
+  done
+  echo "decrypt-bench.sh: no class-data archive was written (timing without it)" >&2
+}
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 now() { date +%s.%N; }
 # seconds one command takes, its output dropped
@@ -45,7 +55,8 @@ for n in "${sizes[@]}"; do
   done
   files=(); for i in $(seq 1 "$n"); do files+=("$repo/configs/s$i.py.gpg"); done
   show=("$launcher" -q show --repo "$repo" --json --secret-key "$work/bench.asc")
-  "${show[@]}" > "$work/expected.json"   # writes the archive; its output is the reference
+  "${show[@]}" > "$work/expected.json"   # its output is the reference
+  archive_ready
   a=(); b=(); c=(); d=(); rss=()
   for r in $(seq 1 "$ROUNDS"); do
     out="$work/out-$n-$r"; mkdir -p "$out"; cp "${files[@]}" "$out/"
@@ -68,7 +79,7 @@ for n in "${sizes[@]}"; do
 done
 
 heroku="${HEROKU_BIN:-$(command -v heroku || true)}"
-"$launcher" --version >/dev/null; "$launcher" --help >/dev/null   # their archives
+archive_ready
 v=(); h=(); k=()
 for r in $(seq 1 $((ROUNDS + 2))); do
   v+=("$(timed "$launcher" --version)"); h+=("$(timed "$launcher" --help)")
