@@ -17,6 +17,8 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -104,6 +106,35 @@ class ReadAheadAcceptanceTest {
     assertThat(json.out()).contains("\"shop-9\"").contains("\"DATABASE_URL\"");
     assertThat(revealed.out()).contains("redis://cache-7:6379/0").contains("django-9-");
     assertThat(revealed.err()).contains("skipped import of os");
+  }
+
+  /** Every bundled fixture repo, listed from disk so that a new one is covered too. */
+  static List<String> fixtureRepos() throws IOException {
+    try (var repos = Files.list(Cli.FIXTURES.resolve("repos"))) {
+      return repos.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted()
+          .toList();
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("fixtureRepos")
+  void everyFixtureRepoShowsWhatItShowsReadingOneByOne(String name) {
+    Path fixture = RepoCopy.of(name, home);
+    for (String[] args : List.of(new String[] {"show", "--json", "--reveal"},
+        new String[] {"show"})) {
+      String[] all = new String[args.length + 6];
+      System.arraycopy(args, 0, all, 0, args.length);
+      System.arraycopy(new String[] {"--repo", fixture.toString(), "--secret-key",
+          PushWorld.DEPLOY_KEY, "--passphrase-file", Cli.fixture("keys/flask.passphrase")},
+          0, all, args.length, 6);
+      Cli.Result alone = world.cli().withoutReadAhead().run(all);
+      Cli.Result ahead = world.cli().run(all);
+
+      assertThat(alone.code()).as(name + ": " + alone.err()).isZero();
+      assertThat(ahead.out()).as(name).isEqualTo(alone.out()).isNotEmpty();
+      assertThat(ahead.err()).as(name).isEqualTo(alone.err());
+      assertThat(ahead.code()).as(name).isEqualTo(alone.code());
+    }
   }
 
   @Test
