@@ -147,10 +147,9 @@ public final class SourceReader {
     if (plain(raw, relativePath)) {
       return new LoadedSource(relativePath, parse(raw, source), false);
     }
-    try (DecryptedFile file = decryptor.get().decrypt(raw, relativePath)) {
-      decrypted.run();
-      return parseAndWipe(file, source);
-    }
+    LoadedSource loaded = parseAndWipe(decryptor.get().decrypt(raw, relativePath), source);
+    decrypted.run(); // after the parse, as for a source read ahead and taken in load()
+    return loaded;
   }
 
   /**

@@ -62,9 +62,7 @@ class LauncherTest {
   void theTarballLauncherSaysInOneLineWhenJavaIsTooOldOrMissing() throws IOException {
     tarballPrefix();
     Files.createSymbolicLink(onPath.resolve("envshift"), tmp.resolve("prefix/bin/envshift"));
-    Path oldJava = tmp.resolve("jdk11");
-    executable(oldJava.resolve("bin/java"),
-        "#!/bin/sh\necho 'openjdk version \"11.0.2\" 2019-01-15' >&2\n");
+    Path oldJava = fakeJdk("11.0.2");
 
     Shell old = run(Map.of("JAVA_HOME", oldJava.toString()), "envshift --version");
     Shell none = run(Map.of("JAVA_HOME", tmp.resolve("nojdk").toString()), "envshift --version");
@@ -105,10 +103,8 @@ class LauncherTest {
   void theJdkReleaseFileTellsTheVersionWithoutStartingJava() throws IOException {
     tarballPrefix();
     Files.createSymbolicLink(onPath.resolve("envshift"), tmp.resolve("prefix/bin/envshift"));
-    Path oldJava = tmp.resolve("jdk11");
     // a java that would pass the check if it were asked: only the release file can fail it
-    executable(oldJava.resolve("bin/java"),
-        "#!/bin/sh\necho 'openjdk version \"21.0.1\" 2023-10-17' >&2\n");
+    Path oldJava = fakeJdk("21.0.1");
     Files.writeString(oldJava.resolve("release"), "IMPLEMENTOR=\"Test\"\nJAVA_VERSION=\"11.0.2\"\n");
 
     Shell old = run(Map.of("JAVA_HOME", oldJava.toString()), "envshift --version");
@@ -260,6 +256,14 @@ class LauncherTest {
         JarOutputStream unused = new JarOutputStream(out, manifest)) {
       // the manifest is the whole jar
     }
+  }
+
+  /** A JDK whose bin/java only prints that it is {@code version}, as `java -version` does. */
+  private Path fakeJdk(String version) throws IOException {
+    Path jdk = tmp.resolve("jdk");
+    executable(jdk.resolve("bin/java"),
+        "#!/bin/sh\necho 'openjdk version \"" + version + "\" 2019-01-15' >&2\n");
+    return jdk;
   }
 
   private static void executable(Path file, String text) throws IOException {
